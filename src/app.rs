@@ -1,0 +1,146 @@
+//! Dispatch: one small function per subcommand that calls the library and
+//! hands the result to `output`. Decides nothing about ranking or
+//! extraction.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+use crate::cli::{BenchArgs, Cli, Command, IndexArgs, SearchArgs, ShowArgs, StatsArgs};
+use crate::corpus::read::KeyMap;
+use crate::index::{self, IndexOptions};
+use crate::output;
+use crate::record;
+use crate::search::Engine;
+use crate::store::{Store, MARKER};
+
+/// What a command achieved, for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done (search: at least one hit).
+    Success,
+    /// Search ran and found nothing.
+    NoHits,
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let outcome = match cli.command {
+        Command::Index(args) => index_cmd(&args, &mut out),
+        Command::Search(args) => search_cmd(&args, &mut out),
+        Command::Show(args) => show_cmd(&args, &mut out),
+        Command::Stats(args) => stats_cmd(&args, &mut out),
+        Command::Bench(args) => bench_cmd(&args, &mut out),
+    }?;
+    out.flush()?;
+    Ok(outcome)
+}
+
+fn index_cmd(args: &IndexArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
+    let keys = KeyMap::default()
+        .with_overrides(&args.map_pairs().map_err(anyhow::Error::msg)?)
+        .map_err(anyhow::Error::msg)?;
+    let opts = IndexOptions {
+        paths: args.paths.clone(),
+        index_dir: args.common.index.clone(),
+        rebuild: args.rebuild,
+        memory_mb: args.memory.max(32),
+        strict: args.strict,
+        keys,
+        ..Default::default()
+    };
+    let mut progress = output::IndexProgress::new();
+    let summary = index::run(&opts, &mut progress)?;
+    output::index_summary(out, &summary, args.json)?;
+    Ok(Outcome::Success)
+}
+
+/// The seeds folder for the embedded default corpus: `./seeds`, else the
+/// one beside the crate's manifest (so `cargo run` works from anywhere in
+/// a checkout).
+fn seeds_dir() -> Option<PathBuf> {
+    let local = PathBuf::from("seeds");
+    if local.is_dir() {
+        return Some(local);
+    }
+    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    beside.is_dir().then_some(beside)
+}
+
+/// With no index at the default location, builds one from the seeds first.
+fn ensure_default_index(dir: &Path) -> anyhow::Result<()> {
+    let is_default = dir == Path::new("index");
+    if !is_default || dir.join(MARKER).exists() {
+        return Ok(());
+    }
+    let Some(seeds) = seeds_dir() else {
+        return Ok(());
+    };
+    output::note(&format!(
+        "no index at {}; building it from {} first",
+        dir.display(),
+        seeds.display()
+    ));
+    let opts = IndexOptions {
+        paths: vec![seeds],
+        index_dir: dir.to_path_buf(),
+        ..Default::default()
+    };
+    let mut progress = output::IndexProgress::new();
+    let summary = index::run(&opts, &mut progress)?;
+    output::index_summary(&mut std::io::sink(), &summary, false)?;
+    Ok(())
+}
+
+fn search_cmd(args: &SearchArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
+    ensure_default_index(&args.common.index)?;
+    let engine = Engine::open(Store::open(&args.common.index)?)?;
+    let opts = args.to_options();
+    let results = engine.search(&opts)?;
+    let color = output::use_color(args.common.color);
+    output::search(
+        out,
+        &results,
+        opts.offset,
+        &args.common.index.display().to_string(),
+        args.json,
+        color && !args.json,
+    )?;
+    Ok(if results.hits.is_empty() {
+        Outcome::NoHits
+    } else {
+        Outcome::Success
+    })
+}
+
+fn show_cmd(args: &ShowArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
+    ensure_default_index(&args.common.index)?;
+    let store = Store::open(&args.common.index)?;
+    let shown = record::show(&store, &args.article)?;
+    output::show(out, &shown, args.json)?;
+    Ok(Outcome::Success)
+}
+
+fn stats_cmd(args: &StatsArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
+    let store = Store::open(&args.common.index)?;
+    let stats = record::stats(&store)?;
+    output::stats(out, &stats, args.json)?;
+    Ok(Outcome::Success)
+}
+
+fn bench_cmd(args: &BenchArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
+    ensure_default_index(&args.common.index)?;
+    let path = match &args.queries {
+        Some(p) => p.clone(),
+        None => seeds_dir()
+            .map(|s| s.join("queries.tsv"))
+            .context("no --queries file given and no seeds/queries.tsv found")?,
+    };
+    let queries = crate::bench::load_queries(&path)?;
+    let report = crate::bench::run(&args.common.index, &queries, args.warmup, args.runs, args.limit)?;
+    output::bench(out, &report, args.json)?;
+    Ok(Outcome::Success)
+}

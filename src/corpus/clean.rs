@@ -1,0 +1,289 @@
+//! Turning a raw text file into headline, clean body and the bits of
+//! metadata that hide in its lines: site banner, byline stamp, dateline
+//! source prefix, trailing source URL, and the site chrome after the end of
+//! the article ("Comment (0)", "Same tag", "No data", related links).
+//!
+//! Owns line-level layout rules only; knows nothing of tantivy or output.
+
+use crate::corpus::date;
+
+/// What the layout rules found in a text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layout {
+    /// The headline, when the text has one.
+    pub title: Option<String>,
+    /// Clean body paragraphs joined with `\n`.
+    pub body: String,
+    /// A URL from a trailing "Source: https://…" line.
+    pub url: Option<String>,
+    /// A publisher from a "(site.gov.vn) -" dateline or a site banner.
+    pub source: Option<String>,
+    /// Short lines that carried a date (bylines, stamps), removed from the body.
+    pub stamps: Vec<String>,
+}
+
+/// Lines that end the article: everything after them is site chrome.
+const END_MARKERS: &[&str] = &[
+    "comment",
+    "comments",
+    "same tag",
+    "same category",
+    "same author",
+    "related news",
+    "related articles",
+    "read more",
+    "tin liên quan",
+    "tin cùng chuyên mục",
+    "bình luận",
+    "xem thêm",
+    "cùng chuyên mục",
+];
+
+/// Whole lines that are chrome wherever they stand.
+const CHROME_LINES: &[&str] = &[
+    "img",
+    "image",
+    "photo",
+    "no data",
+    "share",
+    "tweet",
+    "print",
+    "email",
+    "facebook",
+    "zalo",
+    "twitter",
+    "back to top",
+    "advertisement",
+    "quảng cáo",
+    "no videos available",
+    "video",
+    "chia sẻ",
+    "in bài",
+    "lên đầu trang",
+    "theo dõi",
+    "follow",
+];
+
+fn norm_line(line: &str) -> String {
+    line.trim().trim_end_matches(':').to_lowercase()
+}
+
+/// "Comment (0)", "Comments (12)", "Bình luận (3)" → the marker word.
+fn is_end_marker(line: &str) -> bool {
+    let n = norm_line(line);
+    let head = n.split('(').next().unwrap_or("").trim();
+    END_MARKERS.contains(&head) && (n == head || n.ends_with(')'))
+}
+
+fn is_chrome(line: &str) -> bool {
+    let n = norm_line(line);
+    CHROME_LINES.contains(&n.as_str()) || n.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// A domain-like word: `binhdinh.gov.vn`, `Vietnam.vn`, `www.x.com`.
+fn is_domain(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| c == '(' || c == ')' || c == '[' || c == ']');
+    let parts: Vec<&str> = w.split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && parts
+            .last()
+            .is_some_and(|tld| (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// "Vietnam.vn - Nền tảng quảng bá Việt Nam": a banner naming the site.
+fn banner_site(line: &str) -> Option<String> {
+    let t = line.trim();
+    for sep in [" - ", " | ", " – ", " — "] {
+        if let Some((left, _)) = t.split_once(sep) {
+            if is_domain(left.trim()) {
+                return Some(left.trim().to_string());
+            }
+        }
+    }
+    None
+}
+
+/// "(binhdinh.gov.vn) - On the morning …" → ("binhdinh.gov.vn", rest).
+fn dateline_source(line: &str) -> Option<(String, String)> {
+    let t = line.trim_start();
+    let rest = t.strip_prefix('(')?;
+    let close = rest.find(')')?;
+    let site = &rest[..close];
+    if !is_domain(site) && site.split_whitespace().count() > 4 {
+        return None;
+    }
+    let after = rest[close + 1..].trim_start();
+    let after = after
+        .strip_prefix('-')
+        .or_else(|| after.strip_prefix('–'))
+        .or_else(|| after.strip_prefix('—'))?;
+    Some((site.trim().to_string(), after.trim_start().to_string()))
+}
+
+/// "Source: https://…" / "Nguồn: https://…" → the URL.
+fn source_url(line: &str) -> Option<String> {
+    let t = line.trim();
+    let lower = t.to_lowercase();
+    let rest = ["source:", "nguồn:", "theo:", "link:", "url:"]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| t[p.len()..].trim()))?;
+    (rest.starts_with("http://") || rest.starts_with("https://"))
+        .then(|| rest.split_whitespace().next().unwrap_or(rest).to_string())
+}
+
+/// A short line that is mostly a date: a byline stamp.
+fn is_stamp(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= 120
+        && !date::find_explicit(t).is_empty()
+        && !t.ends_with('.')
+        && t.split_whitespace().count() <= 14
+}
+
+/// A line that reads as a headline: short, no final full stop, not a
+/// dateline, and followed by more text.
+fn looks_like_title(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    let chars = t.chars().count();
+    (2..=35).contains(&words)
+        && chars <= 250
+        && !t.ends_with('.')
+        && !t.ends_with(',')
+        && !t.ends_with(':')
+        && !t.ends_with(';')
+        && !t.starts_with('(')
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '"' || c == '“')
+}
+
+/// Splits a normalised text file into its parts.
+pub fn layout(text: &str) -> Layout {
+    let mut out = Layout::default();
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if !lines.is_empty() && is_end_marker(t) {
+            break;
+        }
+        if let Some(url) = source_url(t) {
+            out.url = Some(url);
+            continue;
+        }
+        if is_chrome(t) {
+            continue;
+        }
+        lines.push(t.to_string());
+    }
+    // A site banner before the headline.
+    if let Some(site) = lines.first().and_then(|l| banner_site(l)) {
+        out.source = Some(site);
+        lines.remove(0);
+    }
+    // Byline/date stamps among the first lines (before and after the title).
+    let mut k = 0;
+    while k < lines.len().min(4) {
+        if is_stamp(&lines[k]) {
+            out.stamps.push(lines.remove(k));
+        } else {
+            k += 1;
+        }
+    }
+    // A date stamp closing the article (baomoi: "… 13/11/2016").
+    if lines.len() > 1 && lines.last().is_some_and(|l| is_stamp(l)) {
+        if let Some(l) = lines.pop() {
+            out.stamps.push(l);
+        }
+    }
+    if lines.len() > 1 && looks_like_title(&lines[0]) {
+        out.title = Some(lines.remove(0));
+    }
+    // A dateline source prefix on the first body paragraph.
+    if let Some(first) = lines.first_mut() {
+        if let Some((site, rest)) = dateline_source(first) {
+            out.source = Some(site);
+            *first = rest;
+        }
+    }
+    out.body = lines.join("\n");
+    out
+}
+
+/// Undoes a doubled byline ("Bộ KH&CNBộ KH&CN") and strips the date:
+/// the author part of a stamp line, if any.
+pub fn stamp_author(stamp: &str) -> Option<String> {
+    let found = date::find_explicit(stamp);
+    let cut = found.first().map(|f| f.range.start).unwrap_or(stamp.len());
+    let author = stamp[..cut].trim().trim_end_matches(['-', '|', ',', '–']).trim();
+    if author.is_empty() {
+        return None;
+    }
+    let chars: Vec<char> = author.chars().collect();
+    if chars.len().is_multiple_of(2) {
+        let (a, b) = chars.split_at(chars.len() / 2);
+        if a == b {
+            return Some(a.iter().collect::<String>().trim().to_string());
+        }
+    }
+    Some(author.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_chrome_after_comment_marker_is_dropped() {
+        let l = layout("Headline here\nBody one.\nComment (0)\nNo data\nSame tag\nOther story title");
+        assert_eq!(l.body, "Body one.");
+    }
+
+    #[test]
+    fn banner_is_not_the_title_and_names_the_source() {
+        let l = layout("Vietnam.vn - Nền tảng quảng bá Việt Nam\n\nRaising awareness\n\nBody text here.");
+        assert_eq!(l.title.as_deref(), Some("Raising awareness"));
+        assert_eq!(l.source.as_deref(), Some("Vietnam.vn"));
+    }
+
+    #[test]
+    fn byline_stamp_is_removed_and_kept_for_the_date() {
+        let l = layout("Title words here\nBộ Khoa học và Công nghệ13/11/2024\nimg\nBody.");
+        assert_eq!(l.stamps, ["Bộ Khoa học và Công nghệ13/11/2024"]);
+        assert_eq!(l.body, "Body.");
+    }
+
+    #[test]
+    fn trailing_source_line_becomes_url() {
+        let l = layout("A title\nBody.\nSource: https://www.vietnamplus.vn/x-post1.vnp\n");
+        assert_eq!(l.url.as_deref(), Some("https://www.vietnamplus.vn/x-post1.vnp"));
+        assert_eq!(l.body, "Body.");
+    }
+
+    #[test]
+    fn dateline_prefix_becomes_source() {
+        let l = layout("A title\n(binhdinh.gov.vn) - On the morning of October 12, it rained.");
+        assert_eq!(l.source.as_deref(), Some("binhdinh.gov.vn"));
+        assert!(l.body.starts_with("On the morning"));
+    }
+
+    #[test]
+    fn a_sentence_is_not_a_title() {
+        let l = layout("On October 21, the Ministry organized a program.\nMore text.");
+        assert_eq!(l.title, None);
+    }
+
+    #[test]
+    fn stamp_author_undoes_doubling() {
+        assert_eq!(
+            stamp_author("Bộ Khoa học và Công nghệBộ Khoa học và Công nghệ13/11/2024").as_deref(),
+            Some("Bộ Khoa học và Công nghệ")
+        );
+    }
+}

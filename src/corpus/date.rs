@@ -1,0 +1,612 @@
+//! Finding an article's publication date and how sure we are of it.
+//!
+//! Owns date parsing only; knows nothing of files, tantivy or output.
+//!
+//! Dates are calendar dates in Vietnam time (UTC+7): a metadata timestamp
+//! with an offset is converted to the Vietnamese calendar day before it is
+//! kept. The order of trust is: metadata (JSON/HTML fields) → an explicit
+//! date in the article's lead or a dated byline/stamp line → a date in the
+//! URL → a month-and-day in the lead whose year is inferred from the text.
+//! Dates deep in the body are usually history ("On April 22, 2022, the
+//! Prime Minister issued…") and are not taken; nor are ranges and targets
+//! ("2020-2025", "by 2030").
+
+use serde::Serialize;
+use time::{Date, Month};
+
+/// How much of the date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// Only the year.
+    Year,
+    /// Year and month.
+    Month,
+    /// The exact day.
+    Day,
+}
+
+/// Where the date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// A metadata field of the input (JSON key, HTML meta tag).
+    Metadata,
+    /// An explicit date in the text.
+    Text,
+    /// A date encoded in the article's URL.
+    Url,
+    /// A month and day from the text with the year inferred.
+    Inferred,
+}
+
+/// A publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ArticleDate {
+    /// The calendar date (first of the month/year at lower precision).
+    pub date: Date,
+    /// How much of it is known.
+    pub precision: Precision,
+    /// Where it came from.
+    pub source: Source,
+}
+
+impl ArticleDate {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` by precision.
+    pub fn display(&self) -> String {
+        let (y, m, d) = (self.date.year(), self.date.month() as u8, self.date.day());
+        match self.precision {
+            Precision::Day => format!("{y:04}-{m:02}-{d:02}"),
+            Precision::Month => format!("{y:04}-{m:02}"),
+            Precision::Year => format!("{y:04}"),
+        }
+    }
+}
+
+/// Years we accept as publication years (tantivy dates cover 1677–2262;
+/// news archives do not go further back than this).
+const MIN_YEAR: i32 = 1900;
+const MAX_YEAR: i32 = 2100;
+
+fn make(y: i32, m: u32, d: u32) -> Option<Date> {
+    if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+        return None;
+    }
+    let month = Month::try_from(u8::try_from(m).ok()?).ok()?;
+    Date::from_calendar_date(y, month, u8::try_from(d).ok()?).ok()
+}
+
+/// Parses a metadata value: ISO 8601 / RFC 3339 (`2024-11-13`,
+/// `2024-11-13T08:30:00+07:00`, `2024-11-13 08:30:00`, `2024-11`, `2024`),
+/// day-first `13/11/2024`, or an English/Vietnamese written date.
+/// A timestamp with an offset is converted to the Vietnamese calendar day.
+pub fn parse_metadata(value: &str) -> Option<ArticleDate> {
+    let v = value.trim();
+    let with = |date, precision| ArticleDate {
+        date,
+        precision,
+        source: Source::Metadata,
+    };
+    if let Some((date, precision)) = parse_iso(v) {
+        return Some(with(date, precision));
+    }
+    // Unix timestamp in seconds or milliseconds.
+    if v.len() >= 9 && v.len() <= 13 && v.bytes().all(|b| b.is_ascii_digit()) {
+        let n: i64 = v.parse().ok()?;
+        let secs = if v.len() == 13 { n / 1000 } else { n };
+        let local = time::OffsetDateTime::from_unix_timestamp(secs + 7 * 3600).ok()?;
+        return Some(with(local.date(), Precision::Day));
+    }
+    let found = find_explicit(v);
+    found.first().map(|f| with(f.date, f.precision))
+}
+
+fn parse_iso(v: &str) -> Option<(Date, Precision)> {
+    let b = v.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let s = v.get(r)?;
+        s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok())?
+    };
+    let year = num(0..4)? as i32;
+    if b.len() == 4 {
+        return Some((make(year, 1, 1)?, Precision::Year));
+    }
+    if b.get(4) != Some(&b'-') {
+        // Compact 20241113.
+        if b.len() == 8 {
+            return Some((make(year, num(4..6)?, num(6..8)?)?, Precision::Day));
+        }
+        return None;
+    }
+    let month = num(5..7)?;
+    if b.len() == 7 {
+        return Some((make(year, month, 1)?, Precision::Month));
+    }
+    if b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let day = num(8..10)?;
+    let date = make(year, month, day)?;
+    // A time with an offset: shift to Vietnam time (UTC+7).
+    let rest = v.get(10..).unwrap_or("");
+    if rest.len() >= 6 && (rest.starts_with('T') || rest.starts_with(' ')) {
+        let hh: i64 = rest.get(1..3).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let mm: i64 = rest.get(4..6).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let offset_min = parse_offset(rest);
+        if let Some(off) = offset_min {
+            let local_min = hh * 60 + mm - off + 7 * 60;
+            let shift = local_min.div_euclid(24 * 60);
+            let shifted = date.checked_add(time::Duration::days(shift))?;
+            return Some((shifted, Precision::Day));
+        }
+    }
+    Some((date, Precision::Day))
+}
+
+/// Minutes east of UTC from the tail of an ISO timestamp (`Z`, `+07:00`).
+fn parse_offset(rest: &str) -> Option<i64> {
+    let t = rest.trim_end();
+    if t.ends_with('Z') || t.ends_with('z') {
+        return Some(0);
+    }
+    let i = t.rfind(['+', '-'])?;
+    if i < 6 {
+        return None;
+    }
+    let sign = if t.as_bytes()[i] == b'-' { -1 } else { 1 };
+    let digits: String = t[i + 1..].chars().filter(char::is_ascii_digit).collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    let h: i64 = digits[..2].parse().ok()?;
+    let m: i64 = digits[2..].parse().ok()?;
+    Some(sign * (h * 60 + m))
+}
+
+/// An explicit date found in text, with its byte range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The date.
+    pub date: Date,
+    /// Day or month precision.
+    pub precision: Precision,
+    /// Where in the text.
+    pub range: std::ops::Range<usize>,
+}
+
+const MONTHS: [(&str, u32); 23] = [
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w == "dec" {
+        return Some(12);
+    }
+    MONTHS.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
+}
+
+/// A token of text for date scanning: a word or a number, with its range.
+#[derive(Debug)]
+struct Tok<'a> {
+    s: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn toks(text: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let part = c.is_alphanumeric();
+        match (start, part) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                out.push(Tok {
+                    s: &text[s..i],
+                    start: s,
+                    end: i,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+        // Digits glued to letters ("nghệ13/11/2024") start a new token.
+        if let Some(s) = start {
+            if i > s && c.is_ascii_digit() {
+                let prev = text[..i].chars().next_back();
+                if prev.is_some_and(|p| p.is_alphabetic()) {
+                    out.push(Tok {
+                        s: &text[s..i],
+                        start: s,
+                        end: i,
+                    });
+                    start = Some(i);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn num(t: &Tok) -> Option<u32> {
+    (t.s.len() <= 4 && t.s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.s.parse().ok())
+        .flatten()
+}
+
+/// Finds explicit dates in text: `13/11/2024`, `13-11-2024`, `13.11.2024`
+/// (day first), `2024-11-13`, `April 27, 2022`, `27 April 2022`,
+/// `ngày 13 tháng 11 năm 2024`, `tháng 11/2024`, `November 2024`.
+pub fn find_explicit(text: &str) -> Vec<Found> {
+    let t = toks(text);
+    let mut out = Vec::new();
+    let sep = |a: &Tok, b: &Tok, allowed: &[char]| -> bool {
+        let between = &text[a.end..b.start];
+        between.len() == 1 && between.chars().all(|c| allowed.contains(&c))
+    };
+    let mut i = 0;
+    while i < t.len() {
+        let push = |out: &mut Vec<Found>, date: Option<Date>, p, from: usize, to: usize| -> bool {
+            if let Some(date) = date {
+                out.push(Found {
+                    date,
+                    precision: p,
+                    range: t[from].start..t[to].end,
+                });
+                true
+            } else {
+                false
+            }
+        };
+        // Numeric: a/b/c with one consistent separator.
+        if i + 2 < t.len() {
+            if let (Some(a), Some(b), Some(c)) = (num(&t[i]), num(&t[i + 1]), num(&t[i + 2])) {
+                let seps = ['/', '-', '.'];
+                let s1 = &text[t[i].end..t[i + 1].start];
+                let s2 = &text[t[i + 1].end..t[i + 2].start];
+                if s1 == s2 && sep(&t[i], &t[i + 1], &seps) {
+                    let date = if t[i].s.len() == 4 {
+                        make(a as i32, b, c)
+                    } else if t[i + 2].s.len() == 4 {
+                        make(c as i32, b, a)
+                    } else {
+                        None
+                    };
+                    if push(&mut out, date, Precision::Day, i, i + 2) {
+                        i += 3;
+                        continue;
+                    }
+                }
+            }
+        }
+        // "ngày 13 tháng 11 năm 2024" / "tháng 11 năm 2024" / "tháng 11/2024".
+        let lower = t[i].s.to_lowercase();
+        if lower == "ngày" && i + 5 < t.len() {
+            let (d, th, m, nam, y) = (&t[i + 1], &t[i + 2], &t[i + 3], &t[i + 4], &t[i + 5]);
+            if th.s.to_lowercase() == "tháng" && nam.s.to_lowercase() == "năm" {
+                if let (Some(d), Some(m), Some(y)) = (num(d), num(m), num(y)) {
+                    if push(&mut out, make(y as i32, m, d), Precision::Day, i, i + 5) {
+                        i += 6;
+                        continue;
+                    }
+                }
+            }
+        }
+        if lower == "tháng" && i + 2 < t.len() {
+            let m = num(&t[i + 1]);
+            let (y_at, ok) = if t[i + 2].s.to_lowercase() == "năm" {
+                (i + 3, true)
+            } else {
+                (i + 2, sep(&t[i + 1], &t[i + 2], &['/', '-']))
+            };
+            if ok {
+                if let (Some(m), Some(y)) = (m, t.get(y_at).and_then(num)) {
+                    if t[y_at].s.len() == 4 && push(&mut out, make(y as i32, m, 1), Precision::Month, i, y_at) {
+                        i = y_at + 1;
+                        continue;
+                    }
+                }
+            }
+        }
+        // "April 27, 2022" / "April 2022" / "27 April 2022".
+        if let Some(m) = month_of(t[i].s).filter(|_| t[i].s.chars().next().is_some_and(char::is_uppercase)) {
+            if let (Some(d), Some(y)) = (t.get(i + 1).and_then(num), t.get(i + 2).and_then(num)) {
+                if t[i + 1].s.len() <= 2
+                    && t[i + 2].s.len() == 4
+                    && push(&mut out, make(y as i32, m, d), Precision::Day, i, i + 2)
+                {
+                    i += 3;
+                    continue;
+                }
+            }
+            if let Some(y) = t.get(i + 1).filter(|t| t.s.len() == 4).and_then(num) {
+                if push(&mut out, make(y as i32, m, 1), Precision::Month, i, i + 1) {
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        if let (Some(d), Some(m), Some(y)) = (
+            num(&t[i]).filter(|_| t[i].s.len() <= 2),
+            t.get(i + 1)
+                .filter(|w| w.s.chars().next().is_some_and(char::is_uppercase))
+                .and_then(|w| month_of(w.s)),
+            t.get(i + 2).filter(|t| t.s.len() == 4).and_then(num),
+        ) {
+            if push(&mut out, make(y as i32, m, d), Precision::Day, i, i + 2) {
+                i += 3;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A month and day without a year ("On October 21", "ngày 12/10").
+fn find_month_day(text: &str) -> Option<(u32, u32)> {
+    let t = toks(text);
+    for i in 0..t.len() {
+        if let Some(m) = month_of(t[i].s).filter(|_| t[i].s.chars().next().is_some_and(char::is_uppercase)) {
+            if let Some(d) = t.get(i + 1).filter(|t| t.s.len() <= 2).and_then(num) {
+                if (1..=31).contains(&d) {
+                    return Some((m, d));
+                }
+            }
+        }
+        if t[i].s.to_lowercase() == "ngày" {
+            if let (Some(d), Some(m)) = (t.get(i + 1).and_then(num), t.get(i + 2).and_then(num)) {
+                if sep_is(text, &t[i + 1], &t[i + 2], '/') && (1..=31).contains(&d) && (1..=12).contains(&m) {
+                    return Some((m, d));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn sep_is(text: &str, a: &Tok, b: &Tok, c: char) -> bool {
+    text[a.end..b.start].chars().eq(std::iter::once(c))
+}
+
+/// The year an undated lead most likely belongs to: the latest year the
+/// text mentions outside ranges and targets ("2020-2025", "by 2030",
+/// "to 2030", "vision to 2030", "until 2030").
+pub fn infer_year(text: &str) -> Option<i32> {
+    let t = toks(text);
+    let mut best: Option<i32> = None;
+    for (i, tok) in t.iter().enumerate() {
+        if tok.s.len() != 4 {
+            continue;
+        }
+        let Some(y) = num(tok).map(|y| y as i32) else { continue };
+        if !(1950..=2100).contains(&y) {
+            continue;
+        }
+        let before = &text[..tok.start];
+        let after = &text[tok.end..];
+        // Part of a range "2020-2025" / "2020 – 2025" / "giai đoạn 2021-2025".
+        let in_range = after.trim_start().starts_with(['-', '–', '—'])
+            && after.trim_start()[1..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+            || before.trim_end().ends_with(['-', '–', '—'])
+                && before
+                    .trim_end()
+                    .trim_end_matches(['-', '–', '—'])
+                    .trim_end()
+                    .ends_with(|c: char| c.is_ascii_digit());
+        let prev = i.checked_sub(1).map(|j| t[j].s.to_lowercase()).unwrap_or_default();
+        let target = matches!(
+            prev.as_str(),
+            "by" | "to" | "until" | "till" | "through" | "đến" | "tới" | "since" | "từ" | "vision" | "year"
+        );
+        if in_range || target {
+            continue;
+        }
+        best = Some(best.map_or(y, |b| b.max(y)));
+    }
+    best
+}
+
+/// Finds a date encoded in a URL: `/2016/05/12/`, `/2016/05/`, `20241113`,
+/// `2024-11-13`, or a long post id carrying `yyMMdd` after a three-digit
+/// prefix (`…-197241113132210998.htm` → 2024-11-13).
+pub fn from_url(url: &str) -> Option<ArticleDate> {
+    let with = |date, precision| ArticleDate {
+        date,
+        precision,
+        source: Source::Url,
+    };
+    let parts: Vec<&str> = url.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+    for w in parts.windows(3) {
+        if w[0].len() == 4 && w[1].len() == 2 {
+            if let (Ok(y), Ok(m)) = (w[0].parse::<i32>(), w[1].parse::<u32>()) {
+                if (1990..=2100).contains(&y) {
+                    if w[2].len() == 2 {
+                        if let Some(d) = w[2].parse::<u32>().ok().and_then(|d| make(y, m, d)) {
+                            return Some(with(d, Precision::Day));
+                        }
+                    }
+                    if let Some(d) = make(y, m, 1) {
+                        return Some(with(d, Precision::Month));
+                    }
+                }
+            }
+        }
+    }
+    for p in &parts {
+        let digits: String = p.chars().take_while(char::is_ascii_digit).collect();
+        if digits.len() == 8 {
+            if let Some((d, _)) = parse_iso(&digits).filter(|(d, _)| d.year() >= 1990) {
+                return Some(with(d, Precision::Day));
+            }
+        }
+        // CMS post ids: 3-digit prefix, then yyMMddHHmmss…
+        if digits.len() >= 15 {
+            let yy: i32 = digits[3..5].parse().ok()?;
+            let (m, d): (u32, u32) = (digits[5..7].parse().ok()?, digits[7..9].parse().ok()?);
+            if (10..=39).contains(&yy) {
+                if let Some(date) = make(2000 + yy, m, d) {
+                    return Some(with(date, Precision::Day));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Picks the publication date of an article from its parts: metadata
+/// (already parsed), the lead (the first lines of the body), stamp lines
+/// (short lines that are mostly a date, such as a byline), the URL, and the
+/// full text for year inference.
+pub fn choose(
+    metadata: Option<ArticleDate>,
+    lead: &str,
+    stamps: &[&str],
+    url: Option<&str>,
+    full_text: &str,
+) -> Option<ArticleDate> {
+    if metadata.is_some() {
+        return metadata;
+    }
+    let explicit = |s: &str| {
+        find_explicit(s).into_iter().next().map(|f| ArticleDate {
+            date: f.date,
+            precision: f.precision,
+            source: Source::Text,
+        })
+    };
+    for stamp in stamps {
+        if let Some(d) = explicit(stamp) {
+            return Some(d);
+        }
+    }
+    // A lead that opens with a full date ("On April 27, 2022, …").
+    let opening: String = lead.chars().take(160).collect();
+    if let Some(d) = explicit(&opening) {
+        return Some(d);
+    }
+    if let Some(d) = url.and_then(from_url) {
+        return Some(d);
+    }
+    if let Some((m, d)) = find_month_day(&opening) {
+        if let Some(date) = infer_year(full_text).and_then(|y| make(y, m, d)) {
+            return Some(ArticleDate {
+                date,
+                precision: Precision::Day,
+                source: Source::Inferred,
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(d: &ArticleDate) -> String {
+        d.display()
+    }
+
+    #[test]
+    fn numeric_dates_are_day_first() {
+        let f = find_explicit("Bộ Khoa học và Công nghệ13/11/2024");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].date, make(2024, 11, 13).unwrap_or(Date::MIN));
+        assert_eq!(find_explicit("13-11-2024")[0].date.month(), Month::November);
+    }
+
+    #[test]
+    fn written_english_and_vietnamese_dates() {
+        assert_eq!(find_explicit("On April 27, 2022, the")[0].date.day(), 27);
+        assert_eq!(
+            find_explicit("ngày 13 tháng 11 năm 2024")[0].date.month(),
+            Month::November
+        );
+        assert_eq!(find_explicit("27 April 2022")[0].date.year(), 2022);
+        let m = &find_explicit("vào tháng 11/2024")[0];
+        assert_eq!((m.date.year(), m.precision), (2024, Precision::Month));
+    }
+
+    #[test]
+    fn invalid_dates_are_not_dates() {
+        assert!(find_explicit("32/13/2024 and 2020-2025").is_empty());
+    }
+
+    #[test]
+    fn metadata_timestamp_moves_to_vietnam_day() {
+        let d = parse_metadata("2024-11-12T20:00:00Z").map(|d| ymd(&d));
+        assert_eq!(d.as_deref(), Some("2024-11-13"));
+        let d = parse_metadata("2024-11-12T20:00:00+07:00").map(|d| ymd(&d));
+        assert_eq!(d.as_deref(), Some("2024-11-12"));
+        assert_eq!(parse_metadata("2016-05").map(|d| d.precision), Some(Precision::Month));
+        assert_eq!(parse_metadata("not a date"), None);
+    }
+
+    #[test]
+    fn url_dates_from_paths_and_post_ids() {
+        let d = from_url("https://mic.gov.vn/quang-binh-197241113132210998.htm").map(|d| ymd(&d));
+        assert_eq!(d.as_deref(), Some("2024-11-13"));
+        let d = from_url("https://example.com/2016/05/story.html").map(|d| (ymd(&d), d.precision));
+        assert_eq!(d, Some(("2016-05".to_string(), Precision::Month)));
+        assert_eq!(from_url("https://www.vietnamplus.vn/x-post1073979.vnp"), None);
+    }
+
+    #[test]
+    fn year_inference_skips_ranges_and_targets() {
+        let text = "in the period of 2020-2025 and by 2030, the National Digital Transformation Day 2024";
+        assert_eq!(infer_year(text), Some(2024));
+        assert_eq!(infer_year("with a vision to 2030"), None);
+    }
+
+    #[test]
+    fn lead_month_day_gets_inferred_year() {
+        let text =
+            "On October 21, the Ministry celebrated National Digital Transformation Day 2025. In the period 2020-2025…";
+        let d = choose(None, text, &[], None, text);
+        assert_eq!(
+            d.map(|d| (ymd(&d), d.source)),
+            Some(("2025-10-21".into(), Source::Inferred))
+        );
+    }
+
+    #[test]
+    fn history_deep_in_the_body_is_not_the_date() {
+        let lead = "On the morning of October 12, in Hanoi, the Government organized the Program of 2024.";
+        let full = format!("{lead} … On April 22, 2022, the Prime Minister issued Decision No. 505.");
+        let d = choose(None, lead, &[], None, &full).map(|d| ymd(&d));
+        assert_eq!(d.as_deref(), Some("2024-10-12"));
+    }
+
+    #[test]
+    fn metadata_wins() {
+        let meta = parse_metadata("2017-02-06");
+        let d = choose(meta, "On April 27, 2022", &[], None, "").map(|d| d.source);
+        assert_eq!(d, Some(Source::Metadata));
+    }
+}

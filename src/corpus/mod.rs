@@ -1,0 +1,338 @@
+//! Reading articles and extracting what an analyst filters on.
+//!
+//! Knows nothing of tantivy, clap or stdout: it turns files into
+//! [`Article`]s (the contract with `index.rs`) and reports problems as data
+//! ([`Problem`]) for the caller to print.
+//!
+//! Flow: [`walk`] finds input files → [`read`] turns one file into
+//! [`RawDoc`]s (one per text/HTML file, one per JSON record) →
+//! [`extract`] turns a `RawDoc` into an `Article`.
+
+pub mod clean;
+pub mod date;
+pub mod entities;
+pub mod html;
+pub mod lang;
+pub mod province;
+pub mod read;
+pub mod text;
+pub mod walk;
+
+pub use read::{read, Problem, ProblemKind};
+pub use walk::walk;
+
+use serde::Serialize;
+
+use date::ArticleDate;
+
+/// One input article before extraction: what the file or record carried.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawDoc {
+    /// The file the article came from, as walked.
+    pub path: String,
+    /// 1-based line of a JSON Lines record.
+    pub line: Option<usize>,
+    /// An id given by the input (a JSON record's `id`).
+    pub id: Option<String>,
+    /// A title given by the input (JSON, HTML metadata).
+    pub title: Option<String>,
+    /// The text: a whole text file, or a record's body.
+    pub body: String,
+    /// A date given by the input, as written.
+    pub date: Option<String>,
+    /// A URL given by the input.
+    pub url: Option<String>,
+    /// A publisher given by the input.
+    pub source: Option<String>,
+    /// A language given by the input.
+    pub lang: Option<String>,
+    /// Whether `body` still holds a headline and chrome (text files) or is
+    /// already clean (JSON records, extracted HTML).
+    pub needs_layout: bool,
+}
+
+/// One extracted article: every field the index stores.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Article {
+    /// Stable id: the record's own id, else a hash of the path (and line).
+    pub id: String,
+    /// Source file, as walked.
+    pub path: String,
+    /// The headline, or `None` when the article has none.
+    pub title: Option<String>,
+    /// What to show as the headline: the title, or the lead sentence.
+    pub display_title: String,
+    /// Clean body text.
+    pub body: String,
+    /// Publication date, when known.
+    pub date: Option<ArticleDate>,
+    /// Every province referred to as a place (slugs).
+    pub provinces: Vec<String>,
+    /// The one or two provinces the article is mainly about.
+    pub provinces_primary: Vec<String>,
+    /// People, canonical names.
+    pub people: Vec<String>,
+    /// Organisations.
+    pub organizations: Vec<String>,
+    /// Programmes, projects, plans.
+    pub programs: Vec<String>,
+    /// Language code (`en`, `vi`, …, `und`).
+    pub lang: String,
+    /// Language detection confidence (1 when given by metadata).
+    pub lang_confidence: f64,
+    /// Source URL.
+    pub url: Option<String>,
+    /// Publisher / site.
+    pub source: Option<String>,
+    /// Hash of the raw input, for incremental re-indexing.
+    pub content_hash: String,
+}
+
+/// FNV-1a, 64-bit: a stable hash (std's hasher may change between Rust
+/// releases, and ids and content hashes are stored on disk).
+pub fn stable_hash(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in *part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        // Separate parts so ("ab","c") and ("a","bc") differ.
+        h ^= 0xff;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Longest display title derived from a lead sentence, in characters.
+const DISPLAY_TITLE_CHARS: usize = 110;
+
+/// Extracts an [`Article`] from a [`RawDoc`].
+pub fn extract(raw: &RawDoc) -> Article {
+    let normalized = text::normalize(&raw.body);
+    let layout = if raw.needs_layout {
+        clean::layout(&normalized)
+    } else {
+        clean::Layout {
+            body: normalized
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            ..Default::default()
+        }
+    };
+    let title = raw
+        .title
+        .as_deref()
+        .map(text::normalize)
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
+        .or(layout.title.clone());
+    let body = layout.body;
+    let url = raw.url.clone().filter(|u| !u.trim().is_empty()).or(layout.url.clone());
+    let source = raw
+        .source
+        .clone()
+        .filter(|s| !s.trim().is_empty())
+        .or(layout.source.clone())
+        .or_else(|| layout.stamps.iter().find_map(|s| clean::stamp_author(s)))
+        .or_else(|| url.as_deref().and_then(url_host));
+
+    let metadata_date = raw.date.as_deref().and_then(date::parse_metadata);
+    let lead: String = body.lines().take(2).collect::<Vec<_>>().join("\n");
+    let stamps: Vec<&str> = layout.stamps.iter().map(String::as_str).collect();
+    let full = format!("{}\n{}", title.as_deref().unwrap_or(""), body);
+    let date = date::choose(metadata_date, &lead, &stamps, url.as_deref(), &full);
+
+    let after_merger = date.is_some_and(|d| province::after_merger(d.date.year(), d.date.month() as u8, d.date.day()));
+    let (provinces, provinces_primary) = find_provinces(title.as_deref().unwrap_or(""), &body, after_merger);
+
+    let ents = entities::extract(&full);
+
+    let (lang, lang_confidence) = match raw.lang.as_deref().and_then(lang::normalize_code) {
+        Some(code) => (code, 1.0),
+        None => {
+            let d = lang::detect(&body);
+            (d.code, d.confidence)
+        }
+    };
+    let display_title = title.clone().unwrap_or_else(|| derive_display_title(&body, &raw.path));
+
+    let id = raw.id.clone().filter(|i| !i.trim().is_empty()).unwrap_or_else(|| {
+        let line = raw.line.map(|l| l.to_string()).unwrap_or_default();
+        format!("{:016x}", stable_hash(&[raw.path.as_bytes(), line.as_bytes()]))
+    });
+    let content_hash = format!(
+        "{:016x}",
+        stable_hash(&[
+            raw.title.as_deref().unwrap_or("").as_bytes(),
+            raw.body.as_bytes(),
+            raw.date.as_deref().unwrap_or("").as_bytes(),
+            raw.url.as_deref().unwrap_or("").as_bytes(),
+            raw.source.as_deref().unwrap_or("").as_bytes(),
+            raw.lang.as_deref().unwrap_or("").as_bytes(),
+        ])
+    );
+
+    Article {
+        id,
+        path: raw.path.clone(),
+        title,
+        display_title,
+        body,
+        date,
+        provinces,
+        provinces_primary,
+        people: ents.people,
+        organizations: ents.organizations,
+        programs: ents.programs,
+        lang,
+        lang_confidence,
+        url,
+        source,
+        content_hash,
+    }
+}
+
+/// All provinces, and the primary one or two: mentions in the title count
+/// three times, in the first paragraph twice, elsewhere once.
+fn find_provinces(title: &str, body: &str, after_merger: bool) -> (Vec<String>, Vec<String>) {
+    let gaz = province::gazetteer();
+    let mut scores: Vec<(String, f64, usize)> = Vec::new();
+    let mut bump = |slug: String, w: f64, pos: usize| match scores.iter_mut().find(|(s, _, _)| *s == slug) {
+        Some(e) => e.1 += w,
+        None => scores.push((slug, w, pos)),
+    };
+    for m in gaz.find(title, after_merger) {
+        bump(m.slug, 3.0, 0);
+    }
+    let first_para_end = body.find('\n').unwrap_or(body.len());
+    for m in gaz.find(body, after_merger) {
+        let w = if m.range.start < first_para_end { 2.0 } else { 1.0 };
+        bump(m.slug, w, m.range.start + 1);
+    }
+    let all: Vec<String> = {
+        let mut v: Vec<String> = scores.iter().map(|(s, _, _)| s.clone()).collect();
+        v.sort();
+        v
+    };
+    // Primary: the best score; a second one when it is close.
+    let mut ranked = scores.clone();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+    let mut primary = Vec::new();
+    if let Some(top) = ranked.first() {
+        // A lone passing mention in a long text is not what it is about.
+        if top.1 >= 2.0 || ranked.len() == 1 {
+            primary.push(top.0.clone());
+            if let Some(second) = ranked.get(1) {
+                if second.1 >= 2.0 && second.1 >= top.1 * 0.75 {
+                    primary.push(second.0.clone());
+                }
+            }
+        }
+    }
+    (all, primary)
+}
+
+/// The lead sentence, shortened at a word boundary: a headline for articles
+/// without one. Falls back to the file name for an empty body.
+fn derive_display_title(body: &str, path: &str) -> String {
+    let first = text::sentence_ranges(body)
+        .into_iter()
+        .next()
+        .map(|r| body[r].to_string())
+        .unwrap_or_default();
+    if first.is_empty() {
+        return std::path::Path::new(path)
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.to_string());
+    }
+    if first.chars().count() <= DISPLAY_TITLE_CHARS {
+        return first.trim_end_matches('.').to_string();
+    }
+    let mut cut = String::new();
+    for word in first.split_whitespace() {
+        if cut.chars().count() + word.chars().count() + 1 > DISPLAY_TITLE_CHARS {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push(' ');
+        }
+        cut.push_str(word);
+    }
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
+}
+
+/// The host of a URL, without `www.`.
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map(|(_, r)| r)?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_doc(body: &str) -> RawDoc {
+        RawDoc {
+            path: "x.txt".into(),
+            body: body.into(),
+            needs_layout: true,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn article_without_headline_gets_derived_display_title() {
+        let a = extract(&text_doc("On October 21, the Ministry of Science and Technology organized a program to welcome the National Digital Transformation Day 2025. More."));
+        assert_eq!(a.title, None);
+        assert!(a.display_title.starts_with("On October 21, the Ministry"));
+        assert!(a.display_title.ends_with('…'));
+    }
+
+    #[test]
+    fn metadata_fields_win_over_text() {
+        let raw = RawDoc {
+            title: Some("Given".into()),
+            date: Some("2017-02-06".into()),
+            lang: Some("vi".into()),
+            needs_layout: false,
+            ..text_doc("On April 27, 2022, in Quảng Ninh.")
+        };
+        let a = extract(&raw);
+        assert_eq!(a.title.as_deref(), Some("Given"));
+        assert_eq!(a.date.map(|d| d.display()).as_deref(), Some("2017-02-06"));
+        assert_eq!(a.lang, "vi");
+    }
+
+    #[test]
+    fn primary_province_is_the_most_mentioned() {
+        let a = extract(&text_doc(
+            "Quang Ninh plans\nQuang Ninh will grow. Officials from Da Nang visited. Quang Ninh again.",
+        ));
+        assert_eq!(a.provinces, ["da-nang", "quang-ninh"]);
+        assert_eq!(a.provinces_primary, ["quang-ninh"]);
+    }
+
+    #[test]
+    fn ids_are_stable_and_distinct_per_line() {
+        let mut a = text_doc("x");
+        let id1 = extract(&a).id;
+        assert_eq!(id1, extract(&a).id);
+        a.line = Some(2);
+        assert_ne!(id1, extract(&a).id);
+    }
+
+    #[test]
+    fn source_falls_back_to_url_host() {
+        assert_eq!(
+            url_host("https://www.vietnamplus.vn/a/b").as_deref(),
+            Some("vietnamplus.vn")
+        );
+    }
+}

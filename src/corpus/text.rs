@@ -1,0 +1,237 @@
+//! Text normalisation shared by extraction and indexing: NFC, control
+//! characters, accent folding and Vietnamese tone placement.
+//!
+//! Owns only pure string functions; knows nothing of files, tantivy or output.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Returns `text` in NFC with NUL and other control characters removed
+/// (newlines and tabs are kept, `\r\n` becomes `\n`).
+///
+/// Every document and every query goes through this before tokenising:
+/// tantivy's tokenizers split NFD text at combining marks, so "Quảng" in
+/// NFD would never meet "Quảng" in NFC.
+pub fn normalize(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '\r' => None,
+            '\n' | '\t' => Some(c),
+            // Non-breaking and other exotic spaces become plain spaces.
+            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some(' '),
+            // Zero-width characters and the BOM carry no text.
+            '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => None,
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect();
+    cleaned.nfc().collect()
+}
+
+/// Folds a string for comparison: NFC, lowercase, diacritics removed,
+/// `đ` → `d`. "Phạm Minh Chính" and "pham minh chinh" fold equal.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Folds like [`fold`] and also collapses every run of non-alphanumeric
+/// characters to one space, trimming the ends, so "Thừa Thiên-Huế",
+/// "Thua Thien - Hue" and "thua thien hue" are equal keys.
+pub fn fold_key(text: &str) -> String {
+    let folded = fold(text);
+    let mut out = String::with_capacity(folded.len());
+    let mut pending_space = false;
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// The five Vietnamese tone marks as combining characters (grave, acute,
+/// tilde, hook above, dot below).
+fn is_tone_mark(c: char) -> bool {
+    matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
+}
+
+/// Rewrites a lowercase NFC word to the modern ("new-style") tone
+/// placement used by our exact-diacritic field: `hoà` → `hòa`,
+/// `thuỷ` → `thủy`, `hoè` → `hòe`. Words with a final consonant
+/// (`hoàng`, `toán`) are already unambiguous and are left alone.
+pub fn modern_tone(word: &str) -> String {
+    // Decompose so the tone mark is a separate character we can move.
+    let chars: Vec<char> = word.nfd().collect();
+    let Some(tone_at) = chars.iter().position(|&c| is_tone_mark(c)) else {
+        return word.to_string();
+    };
+    // Base letters (without marks) and the index of each base in `chars`.
+    let bases: Vec<(usize, char)> = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !is_combining_mark(**c))
+        .map(|(i, c)| (i, *c))
+        .collect();
+    if bases.len() < 2 {
+        return word.to_string();
+    }
+    let (last_i, last) = bases[bases.len() - 1];
+    let (prev_i, prev) = bases[bases.len() - 2];
+    let pair_ok = matches!((prev, last), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+    // The tone must sit on the last vowel (old style) for us to move it.
+    let tone_on_last = tone_at > last_i;
+    // "qu" + y is a consonant cluster + vowel ("quý"), not the uy glide.
+    let after_q = bases.len() >= 3 && bases[bases.len() - 3].1 == 'q' && prev == 'u';
+    if !pair_ok || !tone_on_last || after_q {
+        return word.to_string();
+    }
+    let tone = chars[tone_at];
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if i == tone_at {
+            continue;
+        }
+        out.push(c);
+        // Marks that belong to `prev` come right after it; the tone goes
+        // after all of them, before the next base letter.
+        let next_is_base = chars.get(i + 1).map(|n| !is_combining_mark(*n)).unwrap_or(true);
+        if i >= prev_i && i < last_i && next_is_base {
+            out.push(tone);
+        }
+    }
+    out.into_iter().nfc().collect()
+}
+
+/// Replaces terminal control characters and other invisible code points so
+/// document text can be printed safely (escape sequences in a document must
+/// never reach a terminal raw).
+pub fn sanitize_for_terminal(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            c if c.is_control() => '\u{fffd}',
+            // Bidi overrides can reorder what the user sees.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Splits text into sentences at `.`, `!`, `?` followed by whitespace (or a
+/// capital letter, since real files lose spaces: "mạng.Theo"), and at line
+/// breaks. Returns byte ranges into `text`, trimmed.
+pub fn sentence_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let end_here = match c {
+            '\n' => Some(i),
+            '.' | '!' | '?' | '…' => match iter.peek() {
+                Some((_, n)) if n.is_whitespace() => Some(i + c.len_utf8()),
+                // "mạng.Theo": a glued sentence start, but not "TP.HCM"
+                // (the next letter after the capital is also upper) nor
+                // a decimal "5.3".
+                Some((j, n)) if n.is_uppercase() => {
+                    let after = text[*j + n.len_utf8()..].chars().next();
+                    let prev_lower = text[..i].chars().next_back().is_some_and(char::is_lowercase);
+                    (prev_lower && after.is_some_and(char::is_lowercase)).then_some(i + c.len_utf8())
+                }
+                None => Some(i + c.len_utf8()),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(end) = end_here {
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+        }
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, range: std::ops::Range<usize>, out: &mut Vec<std::ops::Range<usize>>) {
+    let piece = &text[range.clone()];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_composes_nfd_vietnamese() {
+        let nfd: String = "Quảng Ninh".nfd().collect();
+        assert_ne!(nfd, "Quảng Ninh");
+        assert_eq!(normalize(&nfd), "Quảng Ninh");
+    }
+
+    #[test]
+    fn normalize_drops_nul_and_escape_but_keeps_newlines() {
+        assert_eq!(normalize("a\0b\x1b[31mc\r\nd\u{feff}"), "ab[31mc\nd");
+    }
+
+    #[test]
+    fn fold_removes_vietnamese_diacritics_and_d_stroke() {
+        assert_eq!(fold("Phạm Minh Chính"), "pham minh chinh");
+        assert_eq!(fold("Đà Nẵng"), "da nang");
+        assert_eq!(fold("ĐẮK LẮK"), "dak lak");
+    }
+
+    #[test]
+    fn fold_key_equates_dash_and_space_variants() {
+        assert_eq!(fold_key("Thừa Thiên – Huế"), "thua thien hue");
+        assert_eq!(fold_key("Thua Thien-Hue"), "thua thien hue");
+        assert_eq!(fold_key("  TP. HCM "), "tp hcm");
+    }
+
+    #[test]
+    fn modern_tone_moves_old_style_marks() {
+        assert_eq!(modern_tone("hoà"), "hòa");
+        assert_eq!(modern_tone("thuỷ"), "thủy");
+        assert_eq!(modern_tone("khoẻ"), "khỏe");
+        assert_eq!(modern_tone("hòa"), "hòa");
+    }
+
+    #[test]
+    fn modern_tone_leaves_closed_syllables_and_qu_alone() {
+        assert_eq!(modern_tone("hoàng"), "hoàng");
+        assert_eq!(modern_tone("quý"), "quý");
+        assert_eq!(modern_tone("toán"), "toán");
+        assert_eq!(modern_tone("ma"), "ma");
+    }
+
+    #[test]
+    fn sanitize_replaces_escape_sequences() {
+        assert_eq!(sanitize_for_terminal("a\x1b[2Jb"), "a\u{fffd}[2Jb");
+    }
+
+    #[test]
+    fn sentences_split_on_glued_full_stops_but_not_abbreviations() {
+        let text = "Xin chào mạng.Theo cơ quan TP.HCM cho biết. Hết";
+        let parts: Vec<&str> = sentence_ranges(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(parts, vec!["Xin chào mạng.", "Theo cơ quan TP.HCM cho biết.", "Hết"]);
+    }
+}

@@ -1,0 +1,459 @@
+//! Everything the user sees: results on stdout (human text or JSON Lines),
+//! progress, warnings, summaries and errors on stderr. The only module that
+//! writes to a terminal or knows about colour.
+//!
+//! # JSON Lines schema (`search --json`)
+//! One object per line, each with a `"type"`:
+//! - `{"type":"hit", "rank", "score", "id", "path", "title", "display_title",
+//!   "date", "date_precision", "date_source", "provinces", "province_names",
+//!   "provinces_primary", "people", "organizations", "programs", "lang",
+//!   "lang_confidence", "url", "source", "title_highlights", "snippet",
+//!   "highlights"}` per hit, best first. Highlights are `[start, end)`
+//!   character offsets into `snippet` (or `display_title`).
+//! - `{"type":"facets", "<kind>": [{"value","display","count"}…]}` when
+//!   `--facets` was given.
+//! - `{"type":"summary", "query", "total_hits", "returned", "offset",
+//!   "search_ms", "fetch_ms", "index"}` last.
+//!
+//! `show --json` prints one object with the keys of a hit (without rank,
+//! score and highlights) plus `body`. Document text is passed through
+//! [`sanitize_for_terminal`] before any human output.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+
+use crate::bench::BenchReport;
+use crate::cli::ColorWhen;
+use crate::corpus::text::sanitize_for_terminal;
+use crate::corpus::Problem;
+use crate::index::{IndexSummary, Reporter};
+use crate::record::{Shown, Stats};
+use crate::search::{Hit, SearchResults};
+
+/// Whether to colour stdout.
+pub fn use_color(when: ColorWhen) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn bold(&self, s: &str) -> String {
+        self.wrap("1", s)
+    }
+    fn dim(&self, s: &str) -> String {
+        self.wrap("2", s)
+    }
+    fn mark(&self, s: &str) -> String {
+        // Without colour, highlighted words are shown between brackets.
+        if self.on {
+            self.wrap("1;33", s)
+        } else {
+            format!("[{s}]")
+        }
+    }
+}
+
+/// Prints an error with its cause chain on stderr.
+#[allow(clippy::print_stderr)]
+pub fn error(err: &anyhow::Error) {
+    eprintln!("newsfind: error: {err:#}");
+}
+
+/// Prints a note on stderr (e.g. "building index from seeds/").
+#[allow(clippy::print_stderr)]
+pub fn note(msg: &str) {
+    eprintln!("newsfind: {msg}");
+}
+
+/// Renders text with highlighted char ranges.
+fn highlight(text: &str, ranges: &[[usize; 2]], paint: &Paint) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut at = 0;
+    for [s, e] in ranges {
+        let (s, e) = ((*s).min(chars.len()), (*e).min(chars.len()));
+        if s < at {
+            continue;
+        }
+        out.push_str(&sanitize_for_terminal(&chars[at..s].iter().collect::<String>()));
+        out.push_str(&paint.mark(&sanitize_for_terminal(&chars[s..e].iter().collect::<String>())));
+        at = e;
+    }
+    out.push_str(&sanitize_for_terminal(&chars[at..].iter().collect::<String>()));
+    out.replace('\n', " ")
+}
+
+#[derive(Serialize)]
+struct Typed<'a, T: Serialize> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    #[serde(flatten)]
+    data: T,
+}
+
+#[derive(Serialize)]
+struct SearchSummary<'a> {
+    query: &'a str,
+    total_hits: usize,
+    returned: usize,
+    offset: usize,
+    search_ms: f64,
+    fetch_ms: f64,
+    index: &'a str,
+}
+
+fn json_line<W: Write, T: Serialize>(out: &mut W, kind: &str, data: T) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, &Typed { kind, data })?;
+    out.write_all(b"\n")
+}
+
+/// Prints search results.
+pub fn search<W: Write>(
+    out: &mut W,
+    r: &SearchResults,
+    offset: usize,
+    index: &str,
+    json: bool,
+    color: bool,
+) -> std::io::Result<()> {
+    if json {
+        for hit in &r.hits {
+            json_line(out, "hit", hit)?;
+        }
+        if !r.facets.is_empty() {
+            json_line(out, "facets", &r.facets)?;
+        }
+        json_line(
+            out,
+            "summary",
+            SearchSummary {
+                query: &r.query,
+                total_hits: r.total_hits,
+                returned: r.hits.len(),
+                offset,
+                search_ms: r.search_ms,
+                fetch_ms: r.fetch_ms,
+                index,
+            },
+        )?;
+        return out.flush();
+    }
+    let paint = Paint { on: color };
+    for hit in &r.hits {
+        write_hit(out, hit, &paint)?;
+    }
+    if !r.facets.is_empty() {
+        write_facets(out, &r.facets, &paint)?;
+    }
+    out.flush()?;
+    summary_line(r, offset);
+    Ok(())
+}
+
+#[allow(clippy::print_stderr)]
+fn summary_line(r: &SearchResults, offset: usize) {
+    let shown = if r.hits.is_empty() {
+        "no hits".to_string()
+    } else {
+        format!("hits {}–{} of {}", offset + 1, offset + r.hits.len(), r.total_hits)
+    };
+    eprintln!("{shown} ({:.1} ms)", r.search_ms + r.fetch_ms);
+}
+
+fn write_hit<W: Write>(out: &mut W, hit: &Hit, paint: &Paint) -> std::io::Result<()> {
+    let rec = &hit.record;
+    let score = hit.score.map(|s| format!("{s:.2}")).unwrap_or_else(|| "-".to_string());
+    let title = highlight(&rec.display_title, &hit.title_highlights, &Paint { on: paint.on });
+    writeln!(
+        out,
+        "{:>3}. {} {}",
+        hit.rank,
+        paint.dim(&format!("[{score}]")),
+        paint.bold(&title)
+    )?;
+    let mut meta = Vec::new();
+    meta.push(rec.date.clone().unwrap_or_else(|| "undated".to_string()));
+    if !rec.province_names.is_empty() {
+        meta.push(rec.province_names.join(", "));
+    }
+    meta.push(rec.lang.clone());
+    meta.push(rec.path.clone());
+    writeln!(out, "     {}", paint.dim(&sanitize_for_terminal(&meta.join(" · "))))?;
+    writeln!(out, "     {}", highlight(&hit.snippet, &hit.highlights, paint))?;
+    writeln!(out)
+}
+
+fn write_facets<W: Write>(
+    out: &mut W,
+    facets: &BTreeMap<String, Vec<crate::search::FacetCount>>,
+    paint: &Paint,
+) -> std::io::Result<()> {
+    for (kind, counts) in facets {
+        writeln!(out, "{}", paint.bold(&format!("{kind}:")))?;
+        if counts.is_empty() {
+            writeln!(out, "  (none)")?;
+        }
+        for c in counts {
+            writeln!(out, "  {:>6}  {}", c.count, sanitize_for_terminal(&c.display))?;
+        }
+    }
+    Ok(())
+}
+
+/// Prints one article (`show`).
+pub fn show<W: Write>(out: &mut W, s: &Shown, json: bool) -> std::io::Result<()> {
+    if json {
+        serde_json::to_writer_pretty(&mut *out, s)?;
+        writeln!(out)?;
+        return out.flush();
+    }
+    let r = &s.record;
+    let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| "—".to_string());
+    let list = |v: &[String]| if v.is_empty() { "—".to_string() } else { v.join("; ") };
+    let rows = [
+        ("id", r.id.clone()),
+        ("path", r.path.clone()),
+        (
+            "title",
+            r.title
+                .clone()
+                .unwrap_or_else(|| format!("(none; shown as: {})", r.display_title)),
+        ),
+        (
+            "date",
+            match &r.date {
+                Some(d) => format!("{d} ({}, from {})", opt(&r.date_precision), opt(&r.date_source)),
+                None => "—".to_string(),
+            },
+        ),
+        ("provinces", list(&r.province_names)),
+        ("primary", list(&r.provinces_primary)),
+        ("people", list(&r.people)),
+        ("organizations", list(&r.organizations)),
+        ("programs", list(&r.programs)),
+        ("language", format!("{} ({:.2})", r.lang, r.lang_confidence)),
+        ("url", opt(&r.url)),
+        ("source", opt(&r.source)),
+    ];
+    for (k, v) in rows {
+        writeln!(out, "{k:>13}: {}", sanitize_for_terminal(&v))?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", sanitize_for_terminal(&s.body))?;
+    out.flush()
+}
+
+/// Prints index statistics.
+pub fn stats<W: Write>(out: &mut W, s: &Stats, json: bool) -> std::io::Result<()> {
+    if json {
+        serde_json::to_writer_pretty(&mut *out, s)?;
+        writeln!(out)?;
+        return out.flush();
+    }
+    writeln!(out, "index:          {}", s.index)?;
+    writeln!(out, "documents:      {}", s.documents)?;
+    writeln!(out, "schema version: {}", s.schema_version)?;
+    writeln!(
+        out,
+        "size on disk:   {:.1} MB in {} segment(s)",
+        s.index_bytes as f64 / 1e6,
+        s.segments
+    )?;
+    writeln!(out, "last commit:    {}", s.last_commit.as_deref().unwrap_or("—"))?;
+    writeln!(
+        out,
+        "dates:          {} dated, {} … {}",
+        s.dated,
+        s.date_min.as_deref().unwrap_or("—"),
+        s.date_max.as_deref().unwrap_or("—")
+    )?;
+    writeln!(out, "languages:")?;
+    for (lang, n) in &s.languages {
+        writeln!(out, "  {n:>8}  {lang}")?;
+    }
+    writeln!(out, "provinces:")?;
+    for (slug, display, n) in &s.provinces {
+        writeln!(out, "  {n:>8}  {display} ({slug})")?;
+    }
+    out.flush()
+}
+
+/// Prints an index summary: human text on stderr, or JSON on stdout.
+#[allow(clippy::print_stderr)]
+pub fn index_summary<W: Write>(out: &mut W, s: &IndexSummary, json: bool) -> std::io::Result<()> {
+    if json {
+        serde_json::to_writer(&mut *out, s)?;
+        writeln!(out)?;
+        return out.flush();
+    }
+    if !s.changed {
+        eprintln!(
+            "index {} is up to date: {} file(s) unchanged, {} article(s); nothing to do",
+            s.index, s.files_unchanged, s.docs_total
+        );
+        return Ok(());
+    }
+    eprintln!(
+        "indexed {} article(s) from {} file(s) in {:.2} s ({:.0} docs/s, {:.1} MB/s) into {}",
+        s.docs_indexed, s.files_read, s.seconds, s.docs_per_sec, s.mb_per_sec, s.index
+    );
+    let skipped: u64 = s.skipped.values().sum();
+    let warned: u64 = s.warnings.values().sum();
+    eprintln!(
+        "  files seen {}, unchanged {}, removed {}, unsupported {}; skipped {}{}; warnings {}{}",
+        s.files_seen,
+        s.files_unchanged,
+        s.files_removed,
+        s.files_unsupported,
+        skipped,
+        reasons(&s.skipped),
+        warned,
+        reasons(&s.warnings),
+    );
+    eprintln!(
+        "  index now holds {} article(s), {:.1} MB on disk; {} commit(s); peak RSS {}",
+        s.docs_total,
+        s.index_bytes as f64 / 1e6,
+        s.commits,
+        s.peak_rss_mb
+            .map(|m| format!("{m:.0} MB"))
+            .unwrap_or_else(|| "n/a".to_string())
+    );
+    Ok(())
+}
+
+fn reasons(m: &BTreeMap<String, u64>) -> String {
+    if m.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = m.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+    format!(" ({})", parts.join(", "))
+}
+
+/// Prints a bench report.
+pub fn bench<W: Write>(out: &mut W, r: &BenchReport, json: bool) -> std::io::Result<()> {
+    if json {
+        serde_json::to_writer(&mut *out, r)?;
+        writeln!(out)?;
+        return out.flush();
+    }
+    writeln!(
+        out,
+        "index {}: {} articles, {:.1} MB; {} queries × {} runs, top-{}",
+        r.index,
+        r.documents,
+        r.index_bytes as f64 / 1e6,
+        r.queries,
+        r.runs,
+        r.limit
+    )?;
+    writeln!(out, "first query after open (cold): {:.3} ms", r.cold_ms)?;
+    writeln!(
+        out,
+        "{:<26} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "", "p50 ms", "p90 ms", "p99 ms", "max ms", "QPS"
+    )?;
+    for row in &r.rows {
+        writeln!(
+            out,
+            "{:<26} {:>9.3} {:>9.3} {:>9.3} {:>9.3} {:>9.0}",
+            row.name, row.p50_ms, row.p90_ms, row.p99_ms, row.max_ms, row.qps
+        )?;
+    }
+    out.flush()
+}
+
+/// Progress and warnings while indexing, on stderr.
+pub struct IndexProgress {
+    bar: Option<ProgressBar>,
+    printed: BTreeMap<String, usize>,
+}
+
+/// Warnings of one kind printed before the rest are only counted.
+const MAX_WARNINGS_PER_KIND: usize = 20;
+
+impl IndexProgress {
+    /// A progress reporter; the bar shows only when stderr is a terminal.
+    pub fn new() -> IndexProgress {
+        IndexProgress {
+            bar: None,
+            printed: BTreeMap::new(),
+        }
+    }
+}
+
+impl Default for IndexProgress {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Reporter for IndexProgress {
+    fn start(&mut self, _files: u64, bytes: u64) {
+        if std::io::stderr().is_terminal() {
+            let bar = ProgressBar::new(bytes);
+            if let Ok(style) = ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {msg} (eta {eta})",
+            ) {
+                bar.set_style(style);
+            }
+            self.bar = Some(bar);
+        }
+    }
+
+    fn advance(&mut self, bytes: u64, docs: u64) {
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes);
+            bar.set_message(format!("{docs} articles"));
+        }
+    }
+
+    #[allow(clippy::print_stderr)]
+    fn problem(&mut self, p: &Problem) {
+        let n = self.printed.entry(p.kind.label().to_string()).or_default();
+        *n += 1;
+        let line = match *n {
+            k if k <= MAX_WARNINGS_PER_KIND => {
+                let at = match p.line {
+                    Some(l) => format!("{}:{l}", p.path),
+                    None => p.path.clone(),
+                };
+                format!("warning: {}: {}", sanitize_for_terminal(&at), p.detail)
+            }
+            k if k == MAX_WARNINGS_PER_KIND + 1 => {
+                format!(
+                    "warning: more '{}' problems; only counted from here (see the summary)",
+                    p.kind.label()
+                )
+            }
+            _ => return,
+        };
+        match &self.bar {
+            Some(bar) => bar.println(line),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+}

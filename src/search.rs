@@ -1,0 +1,500 @@
+//! Searching: query parsing, filters, ranking, snippets and facet counts.
+//!
+//! Returns [`SearchResults`] (plain serde data). Never prints and never
+//! sees clap. An [`Engine`] holds one reader per process, so `bench` runs
+//! exactly the code path of `search`.
+//!
+//! Ranking is tantivy's BM25 over the folded `title` (boost 2) and `body`
+//! fields, plus the English-stemmed body; a query typed with Vietnamese
+//! diacritics also scores the exact-diacritic fields, so exact matches rank
+//! above folded ones. All terms are required unless `OR` is written.
+
+use std::collections::BTreeMap;
+use std::ops::Bound;
+use std::time::Instant;
+
+use anyhow::Context;
+use serde::Serialize;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::{DateTime, DocAddress, IndexReader, Order, TantivyDocument, Term};
+
+use crate::analysis;
+use crate::corpus::province::gazetteer;
+use crate::corpus::text::{fold, normalize};
+use crate::error::Error;
+use crate::record::{body_of, ArticleRecord};
+use crate::schema::{name, Fields};
+use crate::snippet::{QueryTerms, Snippet, Snippeter};
+use crate::store::Store;
+
+/// Result order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// BM25 score.
+    #[default]
+    Relevance,
+    /// Newest first (undated last).
+    Newest,
+    /// Oldest first (undated last).
+    Oldest,
+}
+
+/// Facets that can be counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FacetKind {
+    /// Provinces.
+    Province,
+    /// People.
+    Person,
+    /// Organisations.
+    Org,
+    /// Programmes.
+    Program,
+}
+
+impl FacetKind {
+    fn root(self) -> &'static str {
+        match self {
+            FacetKind::Province => "/",
+            FacetKind::Person => "/person",
+            FacetKind::Org => "/org",
+            FacetKind::Program => "/program",
+        }
+    }
+
+    /// The name used in output.
+    pub fn label(self) -> &'static str {
+        match self {
+            FacetKind::Province => "province",
+            FacetKind::Person => "person",
+            FacetKind::Org => "org",
+            FacetKind::Program => "program",
+        }
+    }
+}
+
+/// What to search for.
+#[derive(Debug, Clone, Default)]
+pub struct SearchOptions {
+    /// The query text (empty or `*`: every article).
+    pub query: String,
+    /// Province spellings; any of them matches.
+    pub provinces: Vec<String>,
+    /// Earliest date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub from: Option<String>,
+    /// Latest date, same forms (inclusive: `2024` means to the end of 2024).
+    pub to: Option<String>,
+    /// People; any of them matches.
+    pub people: Vec<String>,
+    /// Organisations; any of them matches.
+    pub orgs: Vec<String>,
+    /// Languages; any of them matches.
+    pub langs: Vec<String>,
+    /// Publishers; any of them matches.
+    pub sources: Vec<String>,
+    /// Order of results.
+    pub sort: Sort,
+    /// Hits per page.
+    pub limit: usize,
+    /// Hits to skip.
+    pub offset: usize,
+    /// Facets to count over all matching articles.
+    pub facets: Vec<FacetKind>,
+    /// Fragments per snippet.
+    pub fragments: usize,
+    /// Skip snippets and stored fields (bench: search time only).
+    pub no_fetch: bool,
+}
+
+/// One hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// 1-based rank, counting the offset.
+    pub rank: usize,
+    /// BM25 score (`null` when sorted by date).
+    pub score: Option<f32>,
+    /// The stored record.
+    #[serde(flatten)]
+    pub record: ArticleRecord,
+    /// Highlighted ranges in `display_title`, character offsets.
+    pub title_highlights: Vec<[usize; 2]>,
+    /// Snippet text.
+    pub snippet: String,
+    /// Highlighted ranges in `snippet`, character offsets.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// One facet value and its count.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FacetCount {
+    /// The value (a province slug, or an entity name).
+    pub value: String,
+    /// Display form (Vietnamese province name; the entity name).
+    pub display: String,
+    /// Matching articles.
+    pub count: u64,
+}
+
+/// Everything one search produced.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    /// The query as given.
+    pub query: String,
+    /// Articles matching in total (not just this page).
+    pub total_hits: usize,
+    /// This page.
+    pub hits: Vec<Hit>,
+    /// Facet counts by kind label, when asked.
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
+    /// Time to find and rank, ms.
+    pub search_ms: f64,
+    /// Time to read stored fields and build snippets, ms.
+    pub fetch_ms: f64,
+}
+
+/// An opened index ready to answer queries.
+pub struct Engine {
+    store: Store,
+    reader: IndexReader,
+}
+
+fn parse_date_bound(text: &str, end: bool) -> Result<time::Date, Error> {
+    let bad = || Error::BadDate(text.to_string());
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let num = |s: &str| s.parse::<i32>().map_err(|_| bad());
+    let (y, m, d) = match parts.as_slice() {
+        [y] if y.len() == 4 => (num(y)?, None, None),
+        [y, m] if y.len() == 4 => (num(y)?, Some(num(m)?), None),
+        [y, m, d] if y.len() == 4 => (num(y)?, Some(num(m)?), Some(num(d)?)),
+        _ => return Err(bad()),
+    };
+    let month = |m: i32| time::Month::try_from(u8::try_from(m).map_err(|_| bad())?).map_err(|_| bad());
+    let date = match (m, d, end) {
+        (None, _, false) => time::Date::from_calendar_date(y, time::Month::January, 1),
+        (None, _, true) => time::Date::from_calendar_date(y, time::Month::December, 31),
+        (Some(m), None, false) => time::Date::from_calendar_date(y, month(m)?, 1),
+        (Some(m), None, true) => {
+            let mo = month(m)?;
+            time::Date::from_calendar_date(y, mo, mo.length(y))
+        }
+        (Some(m), Some(d), _) => time::Date::from_calendar_date(y, month(m)?, u8::try_from(d).map_err(|_| bad())?),
+    };
+    date.map_err(|_| bad())
+}
+
+fn date_term(f: &Fields, d: time::Date) -> Term {
+    let secs = d.midnight().assume_utc().unix_timestamp();
+    Term::from_field_date_for_search(f.date, DateTime::from_timestamp_secs(secs))
+}
+
+/// Turns a tantivy parser error into a message with a caret under the
+/// likely position.
+fn syntax_error(query: &str, err: &QueryParserError) -> Error {
+    let chars: Vec<char> = query.chars().collect();
+    let mut pos = chars.len();
+    // An unbalanced quote or parenthesis is the usual culprit.
+    let quotes: Vec<usize> = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == '"')
+        .map(|(i, _)| i)
+        .collect();
+    if quotes.len() % 2 == 1 {
+        pos = *quotes.last().unwrap_or(&pos);
+    } else {
+        let mut stack = Vec::new();
+        for (i, c) in chars.iter().enumerate() {
+            match c {
+                '(' => stack.push(i),
+                ')' if stack.pop().is_none() => {
+                    pos = i;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        if let Some(open) = stack.first() {
+            pos = *open;
+        }
+    }
+    let message = match err {
+        QueryParserError::FieldDoesNotExist(f) => format!(
+            "unknown field '{f}:' (fields you can name: title, body; use --province, --person, --org, --lang for filters)"
+        ),
+        QueryParserError::AllButQueryForbidden => "a query of only excluded terms matches nothing; add a term to search for".to_string(),
+        other => other.to_string().replace("Syntax Error: ", "").to_lowercase(),
+    };
+    Error::QuerySyntax {
+        message,
+        query: query.to_string(),
+        caret: format!("{}^", " ".repeat(pos)),
+    }
+}
+
+impl Engine {
+    /// Opens the index for searching.
+    pub fn open(store: Store) -> anyhow::Result<Engine> {
+        let reader = store.reader()?;
+        Ok(Engine { store, reader })
+    }
+
+    /// The store behind this engine.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Articles in the index.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Builds the text part of the query.
+    fn text_query(&self, raw: &str) -> anyhow::Result<Box<dyn Query>> {
+        let f = &self.store.fields;
+        let q = normalize(raw);
+        let q = q.trim();
+        if q.is_empty() || q == "*" {
+            return Ok(Box::new(AllQuery));
+        }
+        // Accents typed: also score the exact-diacritic fields.
+        let accented = fold(q) != q.to_lowercase();
+        let mut fields = vec![f.title, f.body, f.body_stem];
+        if accented {
+            fields.extend([f.title_exact, f.body_exact]);
+        }
+        let mut parser = QueryParser::for_index(&self.store.index, fields);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(f.title, 2.0);
+        parser.set_field_boost(f.body_stem, 0.5);
+        if accented {
+            parser.set_field_boost(f.title_exact, 3.0);
+            parser.set_field_boost(f.body_exact, 1.5);
+        }
+        parser.parse_query(q).map_err(|e| syntax_error(q, &e).into())
+    }
+
+    fn filters(&self, opts: &SearchOptions) -> anyhow::Result<Vec<Box<dyn Query>>> {
+        let f = &self.store.fields;
+        let mut musts: Vec<Box<dyn Query>> = Vec::new();
+        let any_of = |terms: Vec<Term>| -> Box<dyn Query> {
+            let shoulds: Vec<(Occur, Box<dyn Query>)> = terms
+                .into_iter()
+                .map(|t| {
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>,
+                    )
+                })
+                .collect();
+            Box::new(BooleanQuery::new(shoulds))
+        };
+        if !opts.provinces.is_empty() {
+            let mut terms = Vec::new();
+            for spelling in &opts.provinces {
+                let slugs = gazetteer()
+                    .resolve_filter(spelling)
+                    .map_err(|suggestions| Error::UnknownProvince {
+                        given: spelling.clone(),
+                        suggestions,
+                    })?;
+                terms.extend(
+                    slugs
+                        .iter()
+                        .map(|s| Term::from_facet(f.province, &Facet::from_path([s.as_str()]))),
+                );
+            }
+            musts.push(any_of(terms));
+        }
+        let keyword = |field, values: &[String]| -> Vec<Term> {
+            let mut analyzer = analysis::keyword_analyzer();
+            values
+                .iter()
+                .flat_map(|v| analysis::token_texts(&mut analyzer, &normalize(v)))
+                .map(|t| Term::from_field_text(field, &t))
+                .collect()
+        };
+        if !opts.people.is_empty() {
+            musts.push(any_of(keyword(f.person, &opts.people)));
+        }
+        if !opts.orgs.is_empty() {
+            musts.push(any_of(keyword(f.org, &opts.orgs)));
+        }
+        if !opts.sources.is_empty() {
+            musts.push(any_of(keyword(f.source, &opts.sources)));
+        }
+        if !opts.langs.is_empty() {
+            musts.push(any_of(
+                opts.langs
+                    .iter()
+                    .map(|l| Term::from_field_text(f.lang, &l.to_lowercase()))
+                    .collect(),
+            ));
+        }
+        if opts.from.is_some() || opts.to.is_some() {
+            let lower = match &opts.from {
+                Some(s) => Bound::Included(date_term(f, parse_date_bound(s, false)?)),
+                None => Bound::Unbounded,
+            };
+            let upper = match &opts.to {
+                Some(s) => Bound::Included(date_term(f, parse_date_bound(s, true)?)),
+                None => Bound::Unbounded,
+            };
+            musts.push(Box::new(RangeQuery::new(lower, upper)));
+        }
+        Ok(musts)
+    }
+
+    /// The full query: text AND filters.
+    pub fn build_query(&self, opts: &SearchOptions) -> anyhow::Result<Box<dyn Query>> {
+        let text = self.text_query(&opts.query)?;
+        let filters = self.filters(opts)?;
+        if filters.is_empty() {
+            return Ok(text);
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
+        clauses.extend(filters.into_iter().map(|q| (Occur::Must, q)));
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    fn query_terms(&self, query: &dyn Query) -> QueryTerms {
+        let f = &self.store.fields;
+        let mut terms = QueryTerms::default();
+        query.query_terms(&mut |term, _| {
+            let value = term.value();
+            let Some(text) = value.as_str() else { return };
+            let field = term.field();
+            if field == f.title || field == f.body {
+                terms.folded.insert(text.to_string());
+            } else if field == f.title_exact || field == f.body_exact {
+                terms.exact.insert(text.to_string());
+            } else if field == f.body_stem {
+                terms.stemmed.insert(text.to_string());
+            }
+        });
+        terms
+    }
+
+    /// Runs one search.
+    pub fn search(&self, opts: &SearchOptions) -> anyhow::Result<SearchResults> {
+        let started = Instant::now();
+        let searcher = self.reader.searcher();
+        let query = self.build_query(opts)?;
+        let limit = opts.limit.max(1);
+        let (ranked, total): (Vec<(Option<f32>, DocAddress)>, usize) = match opts.sort {
+            Sort::Relevance => {
+                let (top, count) = searcher.search(
+                    &query,
+                    &(
+                        TopDocs::with_limit(limit).and_offset(opts.offset).order_by_score(),
+                        Count,
+                    ),
+                )?;
+                (top.into_iter().map(|(s, a)| (Some(s), a)).collect(), count)
+            }
+            Sort::Newest | Sort::Oldest => {
+                let order = if opts.sort == Sort::Newest {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
+                let collector = TopDocs::with_limit(limit)
+                    .and_offset(opts.offset)
+                    .order_by_fast_field::<DateTime>(name::DATE, order);
+                let (top, count) = searcher.search(&query, &(collector, Count))?;
+                (top.into_iter().map(|(_, a)| (None, a)).collect(), count)
+            }
+        };
+        let mut facets = BTreeMap::new();
+        for kind in &opts.facets {
+            facets.insert(kind.label().to_string(), self.facet_counts(&searcher, &*query, *kind)?);
+        }
+        let search_ms = started.elapsed().as_secs_f64() * 1000.0;
+
+        let fetch_started = Instant::now();
+        let mut hits = Vec::with_capacity(ranked.len());
+        if !opts.no_fetch {
+            let mut snippeter = Snippeter::new(self.query_terms(&*query), opts.fragments.max(1));
+            for (i, (score, addr)) in ranked.into_iter().enumerate() {
+                let doc: TantivyDocument = searcher.doc(addr).context("reading a stored article")?;
+                let record = ArticleRecord::from_doc(&self.store.fields, &doc);
+                let title_hl = snippeter.highlight_whole(&record.display_title).highlights;
+                let Snippet { text, highlights } = snippeter.snippet(&body_of(&self.store.fields, &doc));
+                hits.push(Hit {
+                    rank: opts.offset + i + 1,
+                    score,
+                    record,
+                    title_highlights: title_hl,
+                    snippet: text,
+                    highlights,
+                });
+            }
+        }
+        Ok(SearchResults {
+            query: opts.query.clone(),
+            total_hits: total,
+            hits,
+            facets,
+            search_ms,
+            fetch_ms: fetch_started.elapsed().as_secs_f64() * 1000.0,
+        })
+    }
+
+    fn facet_counts(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+        kind: FacetKind,
+    ) -> anyhow::Result<Vec<FacetCount>> {
+        let field = if kind == FacetKind::Province {
+            name::PROVINCE
+        } else {
+            name::ENTITY
+        };
+        let mut collector = FacetCollector::for_field(field);
+        collector.add_facet(kind.root());
+        let counts = searcher.search(query, &collector)?;
+        let gaz = gazetteer();
+        let mut out: Vec<FacetCount> = counts
+            .get(kind.root())
+            .map(|(facet, count)| {
+                let value = facet.to_path().last().map(|s| s.to_string()).unwrap_or_default();
+                let display = if kind == FacetKind::Province {
+                    gaz.display_name(&value).to_string()
+                } else {
+                    value.clone()
+                };
+                FacetCount { value, display, count }
+            })
+            .collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+        out.truncate(20);
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_bounds_expand_to_whole_periods() {
+        let d = |s, end| parse_date_bound(s, end).map(|d| d.to_string()).unwrap_or_default();
+        assert_eq!(d("2024", false), "2024-01-01");
+        assert_eq!(d("2024", true), "2024-12-31");
+        assert_eq!(d("2024-02", true), "2024-02-29");
+        assert_eq!(d("2024-10-12", true), "2024-10-12");
+        assert!(parse_date_bound("12/10/2024", false).is_err());
+        assert!(parse_date_bound("2024-13", false).is_err());
+    }
+
+    #[test]
+    fn syntax_error_points_at_the_unbalanced_quote() {
+        let e = syntax_error("digital \"economy", &QueryParserError::SyntaxError("x".into()));
+        let text = e.to_string();
+        assert!(text.contains("\n          ^"), "{text}");
+    }
+}
