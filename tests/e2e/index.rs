@@ -1,0 +1,129 @@
+//! `index`: summary, incremental runs, bad input, JSON/JSONL inputs.
+
+use super::common::*;
+
+#[test]
+fn index_prints_a_summary_and_a_rerun_does_nothing() {
+    let env = Env::new();
+    let first = env.run(&["index", "seeds", "--json"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let s: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
+    assert_eq!(
+        (
+            s["files_seen"].as_u64(),
+            s["docs_indexed"].as_u64(),
+            s["docs_total"].as_u64()
+        ),
+        (Some(5), Some(5), Some(5))
+    );
+    assert!(s["seconds"].as_f64().unwrap() > 0.0 && s["docs_per_sec"].as_f64().unwrap() > 0.0);
+    let again = env.run(&["index", "seeds"]);
+    assert!(again.status.success());
+    assert!(stderr(&again).contains("up to date"), "{}", stderr(&again));
+}
+
+#[test]
+fn changed_added_and_removed_files_are_picked_up() {
+    let env = Env::new();
+    env.index_seeds();
+    env.write(
+        "seeds/new.txt",
+        "Hội nghị tại Đà Nẵng\nThủ tướng Phạm Minh Chính dự hội nghị về kinh tế số tại Đà Nẵng.",
+    );
+    std::fs::remove_file(env.path().join("seeds/000_b9cb4c5646d90305.txt")).unwrap();
+    let out = env.run(&["index", "seeds", "--json"]);
+    let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            s["files_read"].as_u64(),
+            s["files_removed"].as_u64(),
+            s["docs_total"].as_u64()
+        ),
+        (Some(1), Some(1), Some(5))
+    );
+    assert_eq!(
+        hit_files(&env.run(&["search", "da nang kinh te so", "--json"])),
+        ["new.txt"]
+    );
+    // Editing a file replaces its article instead of duplicating it.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    env.write("seeds/new.txt", "Hội nghị tại Huế\nHội nghị về kinh tế số tại Huế.");
+    env.run(&["index", "seeds"]);
+    assert_eq!(env.run(&["search", "da nang kinh te so"]).status.code(), Some(1));
+    assert_eq!(
+        hit_files(&env.run(&["search", "kinh te so hue", "--json"])),
+        ["new.txt"]
+    );
+}
+
+#[test]
+fn bad_inputs_warn_with_the_file_and_the_run_goes_on() {
+    let env = Env::new();
+    env.write("in/good.txt", "Good article\nQuảng Ninh đẩy mạnh chuyển đổi số.");
+    env.write("in/empty.txt", "");
+    env.write("in/binary.txt", [0u8, 1, 2, 0, 0, 0, 0, 0, 255, 0, 0, 0, 0, 0, 0, 0]);
+    env.write("in/latin1.txt", b"Caf\xe9 au lait in Hanoi\nA story about coffee.");
+    env.write(
+        "in/records.jsonl",
+        "{\"title\":\"A\",\"body\":\"Đà Nẵng news\"}\n{broken\n{\"title\":\"no body\"}\n",
+    );
+    env.write(
+        "in/escape.txt",
+        "Evil \u{1b}[2J title\nBody with \u{1b}]0;pwned\u{7} escape.",
+    );
+    let out = env.run(&["index", "in"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    for needle in [
+        "in/empty.txt: empty file",
+        "in/binary.txt: looks like a binary file",
+        "in/latin1.txt: invalid UTF-8",
+        "in/records.jsonl:2: not valid JSON",
+        "in/records.jsonl:3: record has no body",
+    ] {
+        assert!(err.contains(needle), "missing '{needle}' in:\n{err}");
+    }
+    // good, latin1, A, escape.
+    let stats: serde_json::Value = serde_json::from_slice(&env.run(&["stats", "--json"]).stdout).unwrap();
+    assert_eq!(stats["documents"], 4);
+    // Escape sequences stored in a document never reach the terminal raw.
+    let shown = stdout(&env.run(&["search", "escape", "--color", "always"]));
+    assert!(!shown.contains("\u{1b}[2J") && !shown.contains("\u{1b}]0"), "{shown:?}");
+}
+
+#[test]
+fn strict_turns_warnings_into_failure() {
+    let env = Env::new();
+    env.write("in/good.txt", "Good article\nText.");
+    env.write("in/empty.txt", "");
+    let out = env.run(&["index", "in", "--strict"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--strict"), "{}", stderr(&out));
+}
+
+#[test]
+fn nothing_to_index_is_an_error() {
+    let env = Env::new();
+    env.write("in/readme.pdf", "x");
+    let out = env.run(&["index", "in"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nothing was indexed"), "{}", stderr(&out));
+}
+
+#[test]
+fn json_lines_metadata_wins_and_map_overrides_keys() {
+    let env = Env::new();
+    env.write(
+        "in/export.jsonl",
+        "{\"id\":\"a1\",\"headline\":\"Kinh tế số Quảng Ninh\",\"article\":\"Tỉnh Quảng Ninh phát triển kinh tế số.\",\"published\":\"2024-03-05T10:00:00+07:00\",\"link\":\"https://x.vn/a1\"}\n",
+    );
+    let out = env.run(&["index", "in", "--map", "body=article"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&env.run(&["show", "a1", "--json"]).stdout).unwrap();
+    assert_eq!(v["title"], "Kinh tế số Quảng Ninh");
+    assert_eq!(v["date"], "2024-03-05");
+    assert_eq!(v["date_source"], "metadata");
+    assert_eq!(v["url"], "https://x.vn/a1");
+    assert_eq!(v["provinces"], serde_json::json!(["quang-ninh"]));
+    assert_eq!(v["lang"], "vi");
+}
