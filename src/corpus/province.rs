@@ -411,7 +411,7 @@ fn is_word_end(t: &str, e: usize) -> bool {
 
 /// The documented traps: a match that is not the province.
 fn is_trap(text: &str, range: &std::ops::Range<usize>, key: &str) -> bool {
-    let before = fold_key(&text[range.start.saturating_sub(40)..floor_char(text, range.start)]);
+    let before = fold_key(&text[floor_char(text, range.start.saturating_sub(40))..floor_char(text, range.start)]);
     let after = fold_key(&text[range.end..ceil_char(text, (range.end + 30).min(text.len()))]);
     let prev_word = before.rsplit(' ').next().unwrap_or("");
     let next_word = after.split(' ').next().unwrap_or("");

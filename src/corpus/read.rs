@@ -434,17 +434,27 @@ fn pick(obj: &serde_json::Map<String, Value>, keys: &[String]) -> Option<String>
 }
 
 fn record(v: Value, display: &str, line: Option<usize>, keys: &KeyMap, sink: &mut dyn FnMut(Result<RawDoc, Problem>)) {
+    match raw_from_json(v, display, line, keys) {
+        Ok(mut raw) => {
+            raw.body = cap(std::mem::take(&mut raw.body), display, line, sink);
+            sink(Ok(raw));
+        }
+        Err(p) => sink(Err(p)),
+    }
+}
+
+/// Turns one JSON record into a [`RawDoc`] (metadata keys per `keys`).
+pub fn raw_from_json(v: Value, display: &str, line: Option<usize>, keys: &KeyMap) -> Result<RawDoc, Problem> {
     let Value::Object(obj) = v else {
-        sink(Err(problem(
+        return Err(problem(
             display,
             line,
             ProblemKind::MalformedJson,
             "a JSON record must be an object; skipped",
-        )));
-        return;
+        ));
     };
     let Some(body) = pick(&obj, &keys.body) else {
-        sink(Err(problem(
+        return Err(problem(
             display,
             line,
             ProblemKind::NoBody,
@@ -452,11 +462,9 @@ fn record(v: Value, display: &str, line: Option<usize>, keys: &KeyMap, sink: &mu
                 "record has no body text (looked for keys: {}; use --map body=KEY)",
                 keys.body.join(", ")
             ),
-        )));
-        return;
+        ));
     };
-    let body = cap(body, display, line, sink);
-    sink(Ok(RawDoc {
+    Ok(RawDoc {
         path: display.to_string(),
         line,
         id: pick(&obj, &keys.id),
@@ -467,7 +475,7 @@ fn record(v: Value, display: &str, line: Option<usize>, keys: &KeyMap, sink: &mu
         source: pick(&obj, &keys.source),
         lang: pick(&obj, &keys.lang),
         needs_layout: false,
-    }));
+    })
 }
 
 #[cfg(test)]
