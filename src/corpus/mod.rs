@@ -239,10 +239,11 @@ fn find_provinces(title: &str, body: &str, after_merger: bool) -> (Vec<String>, 
 /// The lead sentence, shortened at a word boundary: a headline for articles
 /// without one. Falls back to the file name for an empty body.
 fn derive_display_title(body: &str, path: &str) -> String {
+    // The first sentence with a letter or digit in it ("." alone is not one).
     let first = text::sentence_ranges(body)
         .into_iter()
-        .next()
-        .map(|r| body[r].to_string())
+        .map(|r| body[r].trim_end_matches('.').trim().to_string())
+        .find(|s| s.chars().any(char::is_alphanumeric))
         .unwrap_or_default();
     if first.is_empty() {
         return std::path::Path::new(path)
@@ -251,7 +252,7 @@ fn derive_display_title(body: &str, path: &str) -> String {
             .unwrap_or_else(|| path.to_string());
     }
     if first.chars().count() <= DISPLAY_TITLE_CHARS {
-        return first.trim_end_matches('.').to_string();
+        return first;
     }
     let mut cut = String::new();
     for word in first.split_whitespace() {
