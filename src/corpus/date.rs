@@ -410,7 +410,9 @@ pub fn infer_year(text: &str) -> Option<i32> {
         let after = &text[tok.end..];
         // Part of a range "2020-2025" / "2020 – 2025" / "giai đoạn 2021-2025".
         let in_range = after.trim_start().starts_with(['-', '–', '—'])
-            && after.trim_start()[1..]
+            && after
+                .trim_start()
+                .trim_start_matches(['-', '–', '—'])
                 .trim_start()
                 .starts_with(|c: char| c.is_ascii_digit())
             || before.trim_end().ends_with(['-', '–', '—'])
