@@ -50,6 +50,7 @@ fn index_cmd(args: &IndexArgs, out: &mut impl Write) -> anyhow::Result<Outcome> 
         memory_mb: args.memory.max(32),
         strict: args.strict,
         keys,
+        commit_every_docs: args.commit_every.max(1),
         ..Default::default()
     };
     let mut progress = output::IndexProgress::new();

@@ -76,6 +76,10 @@ pub struct IndexArgs {
     /// JSON key mapping overrides, e.g. `title=headline,body=article`.
     #[arg(long, value_delimiter = ',', value_name = "FIELD=KEY")]
     pub map: Vec<String>,
+    /// Commit after this many new articles (and at least every 30 s), at
+    /// file boundaries: an interrupted run keeps everything committed.
+    #[arg(long, default_value_t = 50_000, value_name = "ARTICLES")]
+    pub commit_every: usize,
     /// Print the summary as JSON on stdout.
     #[arg(long)]
     pub json: bool,

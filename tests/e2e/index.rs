@@ -127,3 +127,93 @@ fn json_lines_metadata_wins_and_map_overrides_keys() {
     assert_eq!(v["provinces"], serde_json::json!(["quang-ninh"]));
     assert_eq!(v["lang"], "vi");
 }
+
+/// Writes `files` JSONL files of `per_file` Vietnamese-ish records each.
+fn write_corpus(env: &Env, files: usize, per_file: usize) -> usize {
+    let provinces = ["Quảng Ninh", "Đà Nẵng", "Bình Định", "Lào Cai", "Cần Thơ"];
+    for f in 0..files {
+        let mut text = String::new();
+        for r in 0..per_file {
+            let p = provinces[(f + r) % provinces.len()];
+            let body = format!(
+                "Tỉnh {p} đẩy mạnh chuyển đổi số năm 2024, bài số {f}-{r}. {}",
+                "Chính quyền số, kinh tế số và xã hội số được triển khai rộng khắp. ".repeat(12)
+            );
+            let rec = serde_json::json!({"id": format!("r{f}-{r}"), "title": format!("Tin {p} số {f}-{r}"), "body": body, "date": "2024-05-01"});
+            text.push_str(&rec.to_string());
+            text.push('\n');
+        }
+        env.write(&format!("big/part{f:03}.jsonl"), text);
+    }
+    files * per_file
+}
+
+fn doc_count(env: &Env) -> u64 {
+    let out = env.run(&["stats", "--json"]);
+    assert!(out.status.success(), "stats failed: {}", stderr(&out));
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["documents"].as_u64().unwrap()
+}
+
+/// The commit count tantivy records in meta.json's opstamp changes; we only
+/// need to know that at least one commit has landed.
+fn committed(env: &Env) -> bool {
+    std::fs::read_to_string(env.path().join("index/meta.json")).is_ok_and(|m| m.contains("committed_at"))
+}
+
+#[test]
+fn a_killed_run_leaves_a_searchable_index_and_the_next_run_completes_it() {
+    let env = Env::new();
+    let total = write_corpus(&env, 20, 150);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsfind"))
+        .current_dir(env.path())
+        .args(["index", "big", "--commit-every", "150"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !committed(&env) && started.elapsed() < std::time::Duration::from_secs(120) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // SIGKILL mid-run (if it has not already finished).
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(committed(&env), "no commit observed");
+    let partial = doc_count(&env);
+    assert!(partial > 0 && partial as usize <= total, "partial {partial}");
+    assert_eq!(env.run(&["search", "chuyen doi so"]).status.code(), Some(0));
+    // The next run completes it: no duplicates, no losses.
+    let out = env.run(&["index", "big"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(doc_count(&env) as usize, total);
+    let third = env.run(&["index", "big"]);
+    assert!(stderr(&third).contains("up to date"), "{}", stderr(&third));
+}
+
+#[test]
+fn a_second_concurrent_index_fails_fast_and_search_keeps_working() {
+    let env = Env::new();
+    write_corpus(&env, 20, 150);
+    let mut first = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsfind"))
+        .current_dir(env.path())
+        .args(["index", "big", "--commit-every", "150"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !committed(&env) && started.elapsed() < std::time::Duration::from_secs(120) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let still_running = first.try_wait().unwrap().is_none();
+    if still_running {
+        let second = env.run(&["index", "big"]);
+        assert_eq!(second.status.code(), Some(2));
+        assert!(stderr(&second).contains("already writing"), "{}", stderr(&second));
+        let search = env.run(&["search", "kinh te so"]);
+        assert_eq!(search.status.code(), Some(0), "{}", stderr(&search));
+    }
+    let status = first.wait().unwrap();
+    assert!(status.success());
+    assert!(still_running, "the first run finished before the check; make the corpus bigger");
+}
