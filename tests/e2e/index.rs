@@ -151,7 +151,9 @@ fn write_corpus(env: &Env, files: usize, per_file: usize) -> usize {
 fn doc_count(env: &Env) -> u64 {
     let out = env.run(&["stats", "--json"]);
     assert!(out.status.success(), "stats failed: {}", stderr(&out));
-    serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["documents"].as_u64().unwrap()
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["documents"]
+        .as_u64()
+        .unwrap()
 }
 
 /// The commit count tantivy records in meta.json's opstamp changes; we only
@@ -215,5 +217,43 @@ fn a_second_concurrent_index_fails_fast_and_search_keeps_working() {
     }
     let status = first.wait().unwrap();
     assert!(status.success());
-    assert!(still_running, "the first run finished before the check; make the corpus bigger");
+    assert!(
+        still_running,
+        "the first run finished before the check; make the corpus bigger"
+    );
+}
+
+#[test]
+fn html_pages_give_main_text_and_metadata() {
+    let env = Env::new();
+    let para = "Tỉnh Quảng Ninh công bố kế hoạch chuyển đổi số toàn diện cho các địa phương trong năm tới. ";
+    let html = format!(
+        r#"<!doctype html><html lang="vi"><head><title>Kế hoạch chuyển đổi số | Báo Mẫu</title>
+<meta property="og:title" content="Kế hoạch chuyển đổi số">
+<meta property="og:site_name" content="Báo Mẫu">
+<meta property="article:published_time" content="2024-03-05T23:30:00+00:00">
+<link rel="canonical" href="https://baomau.vn/ke-hoach-chuyen-doi-so.html"></head>
+<body><nav><a href="/">Trang chủ</a> <a href="/thoi-su">Thời sự</a> <a href="/kinh-te">Kinh tế</a></nav>
+<article><h1>Kế hoạch chuyển đổi số</h1><p>{}</p><p>{}</p><p>{}</p></article>
+<footer>Bản quyền thuộc về Báo Mẫu. Liên hệ quảng cáo.</footer></body></html>"#,
+        para.repeat(3),
+        para.repeat(2),
+        para
+    );
+    env.write("web/page.html", html);
+    let out = env.run(&["index", "web"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&env.run(&["show", "web/page.html", "--json"]).stdout).unwrap();
+    assert_eq!(v["title"], "Kế hoạch chuyển đổi số");
+    // 23:30 UTC on the 5th is the 6th in Vietnam.
+    assert_eq!(v["date"], "2024-03-06");
+    assert_eq!(v["url"], "https://baomau.vn/ke-hoach-chuyen-doi-so.html");
+    assert_eq!(v["lang"], "vi");
+    assert_eq!(v["provinces"], serde_json::json!(["quang-ninh"]));
+    let body = v["body"].as_str().unwrap();
+    assert!(body.contains("kế hoạch chuyển đổi số toàn diện"), "{body}");
+    assert!(
+        !body.contains("Trang chủ") && !body.contains("Bản quyền"),
+        "chrome left in: {body}"
+    );
 }
