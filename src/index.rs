@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::schema::Facet;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
@@ -23,6 +24,9 @@ use crate::corpus::{self, Article, Problem};
 use crate::error::Error;
 use crate::schema::{name, Fields};
 use crate::store::Store;
+
+/// Articles extracted in parallel at a time.
+const BATCH: usize = 512;
 
 /// What `index` was asked to do.
 #[derive(Debug, Clone)]
@@ -359,15 +363,27 @@ pub fn run(opts: &IndexOptions, reporter: &mut dyn Reporter) -> anyhow::Result<I
             .to_string();
         // A changed file's old articles go, in the same commit as the new.
         writer.delete_term(Term::from_field_text(fields.path, display));
+        // Extraction is the costly part of indexing: articles are read in
+        // batches and extracted on all cores, then added in order.
+        let mut batch: Vec<corpus::RawDoc> = Vec::with_capacity(BATCH);
         let mut add_error: Option<anyhow::Error> = None;
-        corpus::read(path, display, &opts.keys, &mut |item| match item {
-            Ok(raw) => {
-                let article = corpus::extract(&raw);
-                if let Err(e) = writer.add_document(to_document(&fields, &article, stamp, &path_abs)) {
+        let mut flush = |batch: &mut Vec<corpus::RawDoc>, writer: &mut IndexWriter, summary: &mut IndexSummary| {
+            let articles: Vec<Article> = batch.par_iter().map(corpus::extract).collect();
+            batch.clear();
+            for article in &articles {
+                if let Err(e) = writer.add_document(to_document(&fields, article, stamp, &path_abs)) {
                     add_error.get_or_insert(e.into());
                 }
-                summary.docs_indexed += 1;
-                since_commit_docs += 1;
+            }
+            summary.docs_indexed += articles.len() as u64;
+            articles.len()
+        };
+        corpus::read(path, display, &opts.keys, &mut |item| match item {
+            Ok(raw) => {
+                batch.push(raw);
+                if batch.len() >= BATCH {
+                    since_commit_docs += flush(&mut batch, &mut writer, &mut summary);
+                }
             }
             Err(p) => {
                 reporter.problem(&p);
@@ -380,6 +396,7 @@ pub fn run(opts: &IndexOptions, reporter: &mut dyn Reporter) -> anyhow::Result<I
                 *bucket.entry(p.kind.label().to_string()).or_default() += 1;
             }
         });
+        since_commit_docs += flush(&mut batch, &mut writer, &mut summary);
         if let Some(e) = add_error {
             return Err(e.context(format!("writing articles of {display} to the index")));
         }

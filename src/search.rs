@@ -297,9 +297,9 @@ impl Engine {
             for spelling in &opts.provinces {
                 let slugs = gazetteer()
                     .resolve_filter(spelling)
-                    .map_err(|suggestions| Error::UnknownProvince {
+                    .map_err(|_| Error::UnknownProvince {
                         given: spelling.clone(),
-                        suggestions,
+                        suggestions: gazetteer().suggest(spelling),
                     })?;
                 terms.extend(
                     slugs

@@ -9,12 +9,79 @@ use newsfind::corpus::{extract, RawDoc};
 use newsfind::snippet::{QueryTerms, Snippeter};
 
 const PIECES: &[&str] = &[
-    "Quảng", "Ninh", "Qua\u{309}ng", "Hồ Chí Minh", "TP.HCM", "Thừa Thiên – Huế", "ofThua", "Thái Bình Dương", "13/11/2024",
-    "32/13/2024", "ngày", "tháng", "năm", "2024-02-30", "On October 21", "October", "\u{1b}[2J", "\u{0}", "\u{7}", "\r\n",
-    "\n", "\n\n", " ", "  ", "-", "–", "—", ".", ".T", "(", ")", "(binhdinh.gov.vn) -", "Source: https://x.vn/a-197241399999999.htm",
-    "Comment (0)", "img", "Phạm", "Minh", "Chính", "ông", "Bộ", "Khoa học", "Project", "06", "Decision No.", "505/QD-TTg",
-    "🇻🇳", "\u{200b}", "\u{feff}", "ß", "İ", "ǅ", "𝔸", "٣", "一二三", "'", "’s", "Đ", "đ", "ĐẮK", "999999999999999999999",
-    "19", "2", "/", "a", "Hà", "Nội", "Hanoi", "huyện", "Điện Biên Phủ", "\t", "\u{202e}", "Mr.", "Prime Minister",
+    "Quảng",
+    "Ninh",
+    "Qua\u{309}ng",
+    "Hồ Chí Minh",
+    "TP.HCM",
+    "Thừa Thiên – Huế",
+    "ofThua",
+    "Thái Bình Dương",
+    "13/11/2024",
+    "32/13/2024",
+    "ngày",
+    "tháng",
+    "năm",
+    "2024-02-30",
+    "On October 21",
+    "October",
+    "\u{1b}[2J",
+    "\u{0}",
+    "\u{7}",
+    "\r\n",
+    "\n",
+    "\n\n",
+    " ",
+    "  ",
+    "-",
+    "–",
+    "—",
+    ".",
+    ".T",
+    "(",
+    ")",
+    "(binhdinh.gov.vn) -",
+    "Source: https://x.vn/a-197241399999999.htm",
+    "Comment (0)",
+    "img",
+    "Phạm",
+    "Minh",
+    "Chính",
+    "ông",
+    "Bộ",
+    "Khoa học",
+    "Project",
+    "06",
+    "Decision No.",
+    "505/QD-TTg",
+    "🇻🇳",
+    "\u{200b}",
+    "\u{feff}",
+    "ß",
+    "İ",
+    "ǅ",
+    "𝔸",
+    "٣",
+    "一二三",
+    "'",
+    "’s",
+    "Đ",
+    "đ",
+    "ĐẮK",
+    "999999999999999999999",
+    "19",
+    "2",
+    "/",
+    "a",
+    "Hà",
+    "Nội",
+    "Hanoi",
+    "huyện",
+    "Điện Biên Phủ",
+    "\t",
+    "\u{202e}",
+    "Mr.",
+    "Prime Minister",
 ];
 
 struct Rng(u64);
@@ -61,12 +128,20 @@ fn extraction_tokenising_and_snippets_never_panic() {
         assert!(!a.display_title.is_empty(), "empty display title for {body:?}");
         let _ = split_words(&body);
         let terms = QueryTerms {
-            folded: ["quang", "ninh", "2024", "minh"].iter().map(|s| s.to_string()).collect(),
+            folded: ["quang", "ninh", "2024", "minh"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             ..Default::default()
         };
         let mut sn = Snippeter::new(terms, 3);
         let s = sn.snippet(&a.body);
         let chars = s.text.chars().count();
-        assert!(s.highlights.iter().all(|[a, b]| a < b && *b <= chars), "bad ranges {:?} for {:?}", s.highlights, s.text);
+        assert!(
+            s.highlights.iter().all(|[a, b]| a < b && *b <= chars),
+            "bad ranges {:?} for {:?}",
+            s.highlights,
+            s.text
+        );
     }
 }

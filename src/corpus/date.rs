@@ -434,6 +434,22 @@ pub fn infer_year(text: &str) -> Option<i32> {
     best
 }
 
+/// A news day whose year was inferred comes after the dated background
+/// facts the text gives: "Ngày 31/5 … kể từ ngày 5/9/2016" is 31/5/2017.
+fn after_dated_background(date: Date, text: &str) -> Date {
+    let latest = find_explicit(text)
+        .into_iter()
+        .filter(|f| f.precision == Precision::Day)
+        .map(|f| f.date)
+        .max();
+    match latest {
+        Some(l) if l > date && l.year() == date.year() => {
+            make(date.year() + 1, date.month() as u32, u32::from(date.day())).unwrap_or(date)
+        }
+        _ => date,
+    }
+}
+
 /// Finds a date encoded in a URL: `/2016/05/12/`, `/2016/05/`, `20241113`,
 /// `2024-11-13`, or a long post id carrying `yyMMdd` after a three-digit
 /// prefix (`…-197241113132210998.htm` → 2024-11-13).
@@ -464,6 +480,16 @@ pub fn from_url(url: &str) -> Option<ArticleDate> {
         let digits: String = p.chars().take_while(char::is_ascii_digit).collect();
         if digits.len() == 8 {
             if let Some((d, _)) = parse_iso(&digits).filter(|(d, _)| d.year() >= 1990) {
+                return Some(with(d, Precision::Day));
+            }
+        }
+        // A full timestamp yyyyMMddHHmmss… (kenh14: `-20161018105526871.chn`).
+        if digits.len() >= 14 {
+            if let Some((d, _)) = digits
+                .get(..8)
+                .and_then(parse_iso)
+                .filter(|(d, _)| (1990..=2100).contains(&d.year()))
+            {
                 return Some(with(d, Precision::Day));
             }
         }
@@ -516,7 +542,10 @@ pub fn choose(
         return Some(d);
     }
     if let Some((m, d)) = find_month_day(&opening) {
-        if let Some(date) = infer_year(full_text).and_then(|y| make(y, m, d)) {
+        if let Some(date) = infer_year(full_text)
+            .and_then(|y| make(y, m, d))
+            .map(|date| after_dated_background(date, full_text))
+        {
             return Some(ArticleDate {
                 date,
                 precision: Precision::Day,
@@ -610,5 +639,19 @@ mod tests {
         let meta = parse_metadata("2017-02-06");
         let d = choose(meta, "On April 27, 2022", &[], None, "").map(|d| d.source);
         assert_eq!(d, Some(Source::Metadata));
+    }
+
+    #[test]
+    fn url_timestamps_with_a_four_digit_year() {
+        let d = from_url("https://kenh14.vn/sao-viet-20161018105526871.chn").map(|d| ymd(&d));
+        assert_eq!(d.as_deref(), Some("2016-10-18"));
+    }
+
+    #[test]
+    fn news_day_comes_after_dated_background() {
+        let lead = "Ngày 31/5, công ty bị khởi tố.";
+        let full = format!("{lead} Công ty hoạt động kể từ ngày 5/9/2016 trên toàn quốc.");
+        let d = choose(None, lead, &[], None, &full).map(|d| ymd(&d));
+        assert_eq!(d.as_deref(), Some("2017-05-31"));
     }
 }

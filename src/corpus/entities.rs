@@ -94,6 +94,14 @@ const PERSON_TRIGGERS: &[&str] = &[
     "spokesperson",
     "spokesman",
     "comrade",
+    "coach",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "singer",
+    "actor",
+    "actress",
     "dong chi",
 ];
 
@@ -119,7 +127,6 @@ const ORG_HEADS_EN: &[&str] = &[
     "court",
     "procuracy",
     "company",
-    "co",
     "ltd",
     "jsc",
     "center",
@@ -150,6 +157,7 @@ const ORG_HEADS_EN: &[&str] = &[
     "news",
     "exchange",
     "club",
+    "delegation",
     "foundation",
     "bureau",
     "secretariat",
@@ -161,44 +169,6 @@ const ORG_HEADS_EN: &[&str] = &[
     "airlines",
     "telecom",
     "forum",
-];
-
-/// Vietnamese organisation heads (folded), one or two syllables.
-const ORG_HEADS_VI: &[&str] = &[
-    "bo",
-    "so",
-    "uy ban",
-    "uban",
-    "cong ty",
-    "tap doan",
-    "ngan hang",
-    "truong",
-    "dai hoc",
-    "vien",
-    "cuc",
-    "chi cuc",
-    "tong cuc",
-    "hoi",
-    "hiep hoi",
-    "lien doan",
-    "cong an",
-    "toa an",
-    "vien kiem sat",
-    "ban",
-    "benh vien",
-    "trung tam",
-    "quoc hoi",
-    "chinh phu",
-    "dang",
-    "mat tran",
-    "doan",
-    "hoi dong",
-    "tong cong ty",
-    "bao",
-    "dai",
-    "ubnd",
-    "hdnd",
-    "thong tan xa",
 ];
 
 /// English programme heads (folded).
@@ -284,9 +254,13 @@ const CONNECTORS_EN: &[&str] = &["of", "and", "for", "on", "the", "in", "to"];
 struct Word<'a> {
     text: &'a str,
     folded: String,
+    /// Lowercase with diacritics kept ("bộ" is not "bố").
+    lower: String,
     cap: bool,
     /// Only a space (no punctuation) separates this word from the previous.
     joined: bool,
+    /// The text between the previous word and this one.
+    sep: &'a str,
     start: usize,
 }
 
@@ -340,16 +314,35 @@ fn push_word<'a>(text: &'a str, s: usize, e: usize, last_end: usize, out: &mut V
     out.push(Word {
         text: w,
         folded: fold(w),
+        lower: w.to_lowercase(),
         cap: w.chars().next().is_some_and(char::is_uppercase),
         // Glued words (last_end == s) count as joined: "Nguyen HuyDung".
         joined: !out.is_empty() && between.chars().all(|c| c == ' '),
+        sep: between,
         start: s,
     });
 }
 
+/// A family name: folded for text without diacritics ("Pham"), exact when
+/// the word has them, so "Nguyên" (in "Tết Nguyên đán") is not "Nguyễn".
 fn is_family(w: &Word) -> bool {
-    w.cap && FAMILY_NAMES.contains(&w.folded.as_str())
+    w.cap
+        && if w.text.is_ascii() {
+            FAMILY_NAMES.contains(&w.folded.as_str())
+        } else {
+            FAMILY_NAMES_VI.contains(&w.lower.as_str())
+        }
 }
+
+/// Vietnamese family names with their diacritics.
+const FAMILY_NAMES_VI: &[&str] = &[
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương",
+    "lý", "trịnh", "đinh", "mai", "trương", "lâm", "lương", "hà", "cao", "tạ", "chu", "lại", "kiều", "đoàn", "quách",
+    "lưu", "triệu", "la", "thạch", "tống", "tô", "khúc", "nông", "lò", "giang", "âu", "thái", "tăng", "văn", "hứa",
+    "lữ", "mạc", "phùng", "vương", "tiêu", "tôn", "đào", "diệp", "nghiêm", "quan", "ưng", "khổng", "kim", "liễu",
+    "hàn", "ninh", "lã", "mã", "doãn", "từ", "tiết", "hầu", "đàm", "lục", "bạch", "thân", "châu", "đồng", "phí", "vi",
+    "mẫn",
+];
 
 /// Does the folded phrase made of `ws` match one of `list` (1–3 words)?
 fn phrase_in(ws: &[Word], list: &[&str]) -> Option<usize> {
@@ -377,38 +370,172 @@ fn ends_with_phrase(ws: &[Word], list: &[&str]) -> bool {
 pub fn extract(text: &str) -> Entities {
     let ws = words(text);
     let mut people = Collector::default();
-    let mut orgs = Collector::default();
+    let mut orgs = Collector {
+        keep_nested: true,
+        ..Collector::default()
+    };
     let mut programs = Collector::default();
     let gaz = gazetteer();
+    let vi = is_vietnamese(text);
 
     let mut i = 0;
     while i < ws.len() {
         // People after a trigger, or starting with a family name.
-        let trigger_len = if i > 0 { trigger_before(&ws, i) } else { false };
-        if ws[i].cap && (is_family(&ws[i]) || trigger_len) {
+        let trigger = i > 0 && trigger_before(&ws, i);
+        if ws[i].cap && is_titlecase(&ws[i]) && (is_family(&ws[i]) || trigger) {
             let mut j = i + 1;
-            while j < ws.len() && j - i < 5 && ws[j].cap && ws[j].joined && is_name_syllable(&ws[j]) {
+            while j < ws.len()
+                && j - i < 5
+                && ws[j].cap
+                && ws[j].joined
+                && is_name_syllable(&ws[j])
+                && (!VI_STOP.contains(&ws[j].lower.as_str()) || PERSON_TRIGGERS_VI.contains(&ws[j].lower.as_str()))
+            {
                 j += 1;
             }
-            let len = j - i;
-            let name = joined(&ws[i..j]);
+            // A hyphenated Korean given name: "Park Geun-hye".
+            let mut hyphen = false;
+            while j > i + 1 && j < ws.len() && ws[j].sep == "-" && ws[j].text.chars().all(char::is_lowercase) {
+                j += 1;
+                hyphen = true;
+            }
+            // "Tổng thống Mỹ Donald Trump": the country is not the name.
+            let st = if trigger && j - i >= 3 && is_country(&ws[i]) {
+                i + 1
+            } else {
+                i
+            };
+            let len = j - st;
+            let name = if hyphen {
+                original(text, &ws[st..j])
+            } else {
+                joined(&ws[st..j])
+            };
             let key = fold_key(&name);
             let place_after = phrase_in(&ws[j.min(ws.len())..], PLACE_WORDS).is_some() && j < ws.len() && ws[j].joined;
-            let place_before = i > 0 && ends_with_phrase(&ws[..i], PLACE_WORDS);
-            let is_place = gaz.resolve_filter(&key).is_ok() || place_after || place_before;
-            let ok_len = if is_family(&ws[i]) {
+            let place_before = st > 0 && ends_with_phrase(&ws[..st], PLACE_WORDS);
+            let is_place = gaz.resolve_filter(&key).is_ok() || place_after || place_before || is_not_person(&ws[st..j]);
+            let ok_len = if is_family(&ws[st]) {
                 (2..=4).contains(&len)
             } else {
                 (2..=4).contains(&len)
-                    || trigger_len && len >= 1 && !is_common_word(&ws[i]) && ws[i].text.chars().count() > 2
+                    || trigger
+                        && len >= 1
+                        && !is_common_word(&ws[st])
+                        && !ENGLISH_COMMON.contains(&ws[st].folded.as_str())
+                        && ws[st].text.chars().count() > 2
             };
-            if ok_len && !is_place && !contains_head(&ws[i..j]) {
+            let initials = ws[j - 1].text.chars().count() == 1 && len > 1;
+            let cut_glue = ws.get(j).is_some_and(|w| w.sep.is_empty());
+            if ok_len && !is_place && !initials && !cut_glue && !contains_head(&ws[st..j]) {
                 people.add(&name);
+                // A title shared by two names: "hai ca sĩ Tóc Tiên và Minh Hằng".
+                if trigger && ws.get(j).is_some_and(|w| w.joined && w.lower == "và") {
+                    let k = j + 1;
+                    let mut e = k;
+                    while e < ws.len() && e - k < 4 && ws[e].joined && is_name_syllable(&ws[e]) {
+                        e += 1;
+                    }
+                    let second = joined(&ws[k..e]);
+                    if e > k && gaz.resolve_filter(&fold_key(&second)).is_err() && !is_not_person(&ws[k..e]) {
+                        people.add(&second);
+                    }
+                }
+                i = j;
+                continue;
+            }
+        }
+        // Foreign names in Vietnamese text: "Lionel Messi", "Park Hae Jin".
+        if vi && ws[i].cap && (i == 0 || !ws[i].joined || !ws[i - 1].cap) {
+            if let Some(j) = foreign_name_end(&ws, i) {
+                let (s, e) = trim_vietnamese_edges(&ws, i, j);
+                let name = original(text, &ws[s..e]);
+                if e - s >= 2 && gaz.resolve_filter(&fold_key(&name)).is_err() && !is_not_person(&ws[s..e]) {
+                    people.add(&name);
+                }
                 i = j;
                 continue;
             }
         }
         i += 1;
+    }
+
+    if vi {
+        for name in lineup_names(&ws) {
+            people.add(&name);
+        }
+    }
+    // President Hồ Chí Minh: "Bác Hồ", "Chủ tịch Hồ Chí Minh" (the city
+    // name after his title is the person).
+    for k in 1..ws.len() {
+        let before = ws[k - 1].lower.as_str();
+        let uncle = ws[k - 1].text == "Bác" && ws[k].text == "Hồ" && ws[k].joined;
+        let president = ws[k].text == "Hồ"
+            && ws[k].joined
+            && ws.get(k + 2).is_some_and(|w| w.text == "Minh" && w.joined)
+            && ws.get(k + 1).is_some_and(|w| w.text == "Chí" && w.joined)
+            && (before == "tịch" && k >= 2 && ws[k - 2].lower == "chủ" || before == "bác");
+        if uncle || president {
+            people.add("Hồ Chí Minh");
+        }
+    }
+
+    // Vietnamese organisations: a head word ("Bộ", "Công an", "Ngân hàng")
+    // and its name continuation.
+    let mut i = 0;
+    while i < ws.len() {
+        match vi_org_end(&ws, i) {
+            Some((head_len, end)) => {
+                let head = ws[i].lower.as_str();
+                let rest = &ws[i + head_len..end];
+                let rest_text = joined(rest);
+                let classifier = matches!(head, "báo" | "đài" | "pv" | "phóng");
+                let club = matches!(head, "clb" | "câu");
+                if club {
+                    // "CLB Mallorca và Barcelona": two clubs.
+                    for part in rest.split(|w| w.lower == "và") {
+                        if !part.is_empty() {
+                            orgs.add(&joined(part));
+                        }
+                    }
+                } else if classifier && rest.first().is_some_and(is_family) {
+                    // "phóng viên Nguyễn Văn A" is a reporter, not an outlet.
+                } else if classifier && gaz.resolve_filter(&fold_key(&rest_text)).is_err() {
+                    // A journalistic classifier is dropped: "báo Dân trí" → "Dân trí".
+                    orgs.add(&rest_text);
+                } else if head == "ngân" && rest.len() == 1 && is_bank_brand(rest[0].text) {
+                    // "Ngân hàng VPBank" → "VPBank".
+                    orgs.add(&rest_text);
+                } else if let Some((ps, pe)) = parent_after(&ws, end) {
+                    // The sub-unit with its parent, then the parent alone.
+                    orgs.add(&original(text, &ws[i..pe]));
+                    orgs.add(&original(text, &ws[ps..pe]));
+                } else {
+                    orgs.add(&original(text, &ws[i..end]));
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    // "Như Dân trí đã đưa tin": a news outlet reported it earlier.
+    for k in 1..ws.len() {
+        if ws[k - 1].lower == "như" && ws[k].cap && ws[k].joined {
+            let mut e = k;
+            while e < ws.len() && e - k < 4 && ws[e].joined && (e == k || !VI_STOP.contains(&ws[e].lower.as_str())) {
+                e += 1;
+            }
+            let tail: Vec<&str> = ws[e..(e + 3).min(ws.len())].iter().map(|w| w.lower.as_str()).collect();
+            if tail.starts_with(&["đã", "đưa", "tin"]) || tail.starts_with(&["đưa", "tin"]) {
+                orgs.add(&joined(&ws[k..e]));
+            }
+        }
+    }
+    // Bank brands written as one word: "Vietcombank", "TPBank".
+    for tok in text.split(|c: char| !c.is_alphanumeric()) {
+        if is_bank_brand(tok) {
+            orgs.add(tok);
+        }
     }
 
     // Organisations and programmes: capitalised runs with connectors.
@@ -426,25 +553,37 @@ pub fn extract(text: &str) -> Entities {
             } else if ws[j].folded == "and" && ws.get(j + 1).is_some_and(|n| n.folded == "the") {
                 // "the Ministry of X and the Association": two names.
                 break;
-            } else if CONNECTORS_EN.contains(&ws[j].folded.as_str()) || ws[j].folded == "va" {
+            } else if CONNECTORS_EN.contains(&ws[j].folded.as_str()) {
                 // allowed inside, but not at the end
-            } else if is_vi_lower_continuation(&ws, j) {
-                last_cap = j;
             } else {
                 break;
             }
             j += 1;
         }
-        let span = &ws[i..=last_cap];
-        let span = trim_leading(span);
+        // "People's Committee of Quang Binh province": the place word ends it.
+        if ws.get(last_cap + 1).is_some_and(|w| {
+            w.joined && matches!(w.text, "province" | "district" | "town" | "city" | "commune" | "ward")
+        }) && last_cap > i
+        {
+            last_cap += 1;
+        }
+        // "the provincial People's Committee": the adjective belongs to it.
+        let start = if i > 0 && ws[i - 1].text == "provincial" && (ws[i].joined || ws[i].sep.is_empty()) {
+            i - 1
+        } else {
+            i
+        };
+        let span = &ws[start..=last_cap];
+        let span = trim_person_tail(strip_role_prefix(trim_leading(span)));
         if !span.is_empty() {
             let phrase = &joined(span);
             if let Some(p) = numbered_program(&ws, i, text) {
                 programs.add(&p);
             } else if ends_with_phrase(span, PROGRAM_TAILS) && span.len() >= 2 {
                 programs.add(phrase);
-            } else if (span.len() >= 2 && contains_head(span) && !is_person_span(span))
+            } else if (span.len() >= 2 && contains_en_head(span) && !is_person_span(span) && !is_en_non_body(span))
                 || (span.len() == 1 && is_acronym_org(span[0].text))
+                || (span.len() == 1 && span[0].text == "Government" && i > 0 && ws[i - 1].folded == "the")
             {
                 orgs.add(phrase);
             }
@@ -465,6 +604,840 @@ pub fn extract(text: &str) -> Entities {
     }
 }
 
+/// A sports line-up after a colon, "Barcelona: Ter Stegen, Piqué,
+/// Mascherano; Busquets, Rafinha; Neymar.": at least four items of one to
+/// three capitalised words (an initial allowed: "M. Torres") separated by
+/// commas or semicolons, most of them foreign-looking, are players.
+fn lineup_names(ws: &[Word]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !ws[i].sep.trim_start().starts_with(':') || !is_titlecase(&ws[i]) {
+            i += 1;
+            continue;
+        }
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut k = i;
+        loop {
+            let start = k;
+            while k < ws.len()
+                && k - start < 3
+                && is_titlecase(&ws[k])
+                && ws[k].text.chars().all(char::is_alphabetic)
+                && (k == start || ws[k].joined || ws[k].sep == ". " && ws[k - 1].text.chars().count() == 1)
+            {
+                k += 1;
+            }
+            if k == start {
+                break;
+            }
+            items.push((start, k));
+            match ws.get(k) {
+                Some(w) if matches!(w.sep.trim(), "," | ";") => {}
+                _ => break,
+            }
+        }
+        let foreign = items
+            .iter()
+            .filter(|(s, e)| ws[*s..*e].iter().any(|w| looks_foreign(&w.folded)))
+            .count();
+        if items.len() >= 4 && foreign * 2 >= items.len() {
+            for (s, e) in &items {
+                let w = &ws[*s..*e];
+                if w.last().is_some_and(|l| l.text.chars().count() > 1) {
+                    out.push(w.iter().map(|x| x.text).collect::<Vec<_>>().join(" "));
+                }
+            }
+        }
+        i = k.max(i + 1);
+    }
+    out
+}
+
+/// Is the text Vietnamese? Letters only Vietnamese uses (ơ, ư, đ, ă) are
+/// frequent in it and rare in English news that quotes Vietnamese names.
+fn is_vietnamese(text: &str) -> bool {
+    let mut letters = 0usize;
+    let mut vi = 0usize;
+    for c in text.chars().take(20_000) {
+        if c.is_alphabetic() {
+            letters += 1;
+            let base = c.to_lowercase().next().unwrap_or(c);
+            if matches!(
+                base,
+                'ơ' | 'ư'
+                    | 'đ'
+                    | 'ă'
+                    | 'ờ'
+                    | 'ở'
+                    | 'ớ'
+                    | 'ợ'
+                    | 'ỡ'
+                    | 'ừ'
+                    | 'ứ'
+                    | 'ự'
+                    | 'ử'
+                    | 'ữ'
+                    | 'ạ'
+                    | 'ả'
+                    | 'ấ'
+                    | 'ầ'
+                    | 'ậ'
+                    | 'ệ'
+                    | 'ế'
+                    | 'ề'
+                    | 'ộ'
+                    | 'ố'
+                    | 'ồ'
+                    | 'ị'
+                    | 'ỉ'
+                    | 'ọ'
+                    | 'ủ'
+                    | 'ụ'
+            ) {
+                vi += 1;
+            }
+        }
+    }
+    letters > 0 && vi * 100 >= letters * 2
+}
+
+/// A one-word country name written before a foreign leader's name.
+fn is_country(w: &Word) -> bool {
+    matches!(
+        w.lower.as_str(),
+        "mỹ" | "nga"
+            | "pháp"
+            | "anh"
+            | "đức"
+            | "ý"
+            | "nhật"
+            | "úc"
+            | "lào"
+            | "campuchia"
+            | "iran"
+            | "iraq"
+            | "israel"
+            | "syria"
+    )
+}
+
+/// First letter uppercase, not an all-caps acronym ("HĐQT").
+fn is_titlecase(w: &Word) -> bool {
+    let mut cs = w.text.chars();
+    cs.next().is_some_and(char::is_uppercase) && !cs.any(char::is_uppercase)
+}
+
+/// Capitalised runs that start like a name but are not people: countries
+/// ("Hàn Quốc", "Triều Tiên"), the Vietnamese sexagenary years ("Đinh
+/// Dậu") and holidays.
+fn is_not_person(span: &[Word]) -> bool {
+    const NOT_PEOPLE: &[&str] = &[
+        "hàn quốc",
+        "triều tiên",
+        "trung quốc",
+        "việt nam",
+        "tổ quốc",
+        "thái lan",
+        "nhật bản",
+        "thái bình dương",
+        "đại tây dương",
+        "ấn độ",
+        "tây ban nha",
+        "bồ đào nha",
+        "hà lan",
+        "la liga",
+        "hoa kỳ",
+        "kim tự tháp",
+    ];
+    const STEMS: &[&str] = &["giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý"];
+    const BRANCHES: &[&str] = &[
+        "tý", "tí", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu", "tuất", "hợi",
+    ];
+    let lower: Vec<&str> = span.iter().map(|w| w.lower.as_str()).collect();
+    let phrase = format!(" {} ", lower.join(" "));
+    NOT_PEOPLE.iter().any(|n| phrase.contains(&format!(" {n} ")))
+        || (lower.len() == 2 && STEMS.contains(&lower[0]) && BRANCHES.contains(&lower[1]))
+}
+
+/// Words that make a foreign-looking capitalised run a club, outlet or
+/// product rather than a person.
+const FOREIGN_NON_PERSON: &[&str] = &[
+    "real",
+    "atletico",
+    "atlético",
+    "inter",
+    "united",
+    "city",
+    "fc",
+    "cf",
+    "sporting",
+    "news",
+    "science",
+    "sciences",
+    "technology",
+    "systems",
+    "letters",
+    "times",
+    "post",
+    "journal",
+    "press",
+    "bank",
+    "group",
+    "league",
+    "liga",
+    "cup",
+    "open",
+    "awards",
+    "festival",
+    "hotel",
+    "tower",
+    "street",
+    "tv",
+    "channel",
+    "records",
+    "entertainment",
+    "airlines",
+    "motors",
+    "garros",
+    "nations",
+    "premier",
+    "champions",
+    "grand",
+    "slam",
+    "masters",
+];
+
+/// The end of a foreign personal name of 2–4 capitalised words starting at
+/// `i`, in Vietnamese text: at least one word does not look like a
+/// Vietnamese syllable (letters f/j/w/z, several vowel groups, a final or
+/// initial consonant cluster Vietnamese does not have).
+fn foreign_name_end(ws: &[Word], i: usize) -> Option<usize> {
+    let mut j = i;
+    while j < ws.len()
+        && j - i < 4
+        && (j == i || ws[j].joined || ws[j].sep == "-")
+        && (is_titlecase(&ws[j]) || j > i && ws[j].sep == "-" && ws[j].text.chars().all(char::is_lowercase))
+        && ws[j].text.chars().all(char::is_alphabetic)
+        && (2..=14).contains(&ws[j].text.chars().count())
+    {
+        j += 1;
+    }
+    // A hyphenated given name: "Moon Jae-in".
+    while j > i + 1 && j < ws.len() && ws[j].sep == "-" && ws[j].text.chars().all(char::is_lowercase) {
+        j += 1;
+    }
+    // A longer capitalised run is a title or a name of something else.
+    if j < ws.len() && ws[j].joined && ws[j].cap && j - i == 4 {
+        return None;
+    }
+    let span = &ws[i..j];
+    if span.len() < 2
+        || !span.iter().any(|w| looks_foreign(&w.folded))
+        || span.iter().any(|w| {
+            FOREIGN_NON_PERSON.contains(&w.folded.as_str())
+                || ENGLISH_COMMON.contains(&w.folded.as_str())
+                || ORG_HEADS_EN.contains(&w.folded.as_str())
+                || w.sep.is_empty() && !std::ptr::eq(w, &span[0])
+        })
+        || (i > 0 && ends_with_phrase(&ws[..i], PLACE_WORDS))
+        || (i > 0 && phrase_in_exact_tail(&ws[..i]))
+    {
+        return None;
+    }
+    Some(j)
+}
+
+/// Shrinks a foreign-name run `i..j` past Vietnamese words at its edges
+/// ("Việc Lionel Messi", "Tổng thống Mỹ Donald Trump"): a word with
+/// Vietnamese diacritics that does not itself look foreign, or a
+/// Vietnamese function word or title.
+fn trim_vietnamese_edges(ws: &[Word], i: usize, j: usize) -> (usize, usize) {
+    let vi_word = |w: &Word| {
+        (!w.text.is_ascii() && !looks_foreign(&w.folded))
+            || VI_STOP.contains(&w.lower.as_str())
+            || PERSON_TRIGGERS_VI.contains(&w.lower.as_str())
+    };
+    let (mut s, mut e) = (i, j);
+    while s < e && vi_word(&ws[s]) {
+        s += 1;
+    }
+    while e > s && vi_word(&ws[e - 1]) {
+        e -= 1;
+    }
+    // A country after the name: "Bridgestone Việt Nam".
+    while e >= s + 2 && is_not_person(&ws[e - 2..e]) {
+        e -= 2;
+    }
+    (s, e)
+}
+
+/// Common English words: a capitalised run holding one is a title (of a
+/// show, a film) rather than a name.
+const ENGLISH_COMMON: &[&str] = &[
+    "the", "big", "you", "out", "rich", "kids", "night", "heart", "voice", "love", "my", "your", "star", "stars",
+    "show", "music", "world", "new", "old", "top", "king", "queen", "house", "home", "life", "man", "men", "girl",
+    "girls", "boy", "boys", "game", "games", "day", "one", "two", "go", "get", "hot", "best", "camp", "tube", "food",
+    "foods", "central", "scarlet", "heirs", "vietnam", "night", "sky", "bang", "control", "time", "good",
+];
+
+/// Does the word before `i` end with a Vietnamese organisation head?
+fn phrase_in_exact_tail(before: &[Word]) -> bool {
+    before.last().is_some_and(|w| {
+        ORG_HEADS_VI_EXACT.contains(&w.lower.as_str()) || matches!(w.lower.as_str(), "đội" | "clb" | "hãng")
+    })
+}
+
+/// A folded word that cannot be one Vietnamese syllable.
+fn looks_foreign(folded: &str) -> bool {
+    const VOWELS: &[char] = &['a', 'e', 'i', 'o', 'u', 'y'];
+    if folded.contains(['f', 'j', 'w', 'z']) {
+        return true;
+    }
+    let mut groups = 0;
+    let mut in_vowel = false;
+    for c in folded.chars() {
+        let v = VOWELS.contains(&c);
+        if v && !in_vowel {
+            groups += 1;
+        }
+        in_vowel = v;
+    }
+    // "qu" and "gi" start a syllable with a vowel letter: "quyen", "gia".
+    let core = folded
+        .strip_prefix("qu")
+        .or_else(|| folded.strip_prefix("gi").filter(|r| !r.is_empty()))
+        .unwrap_or(folded);
+    let core_groups = if core.len() != folded.len() {
+        let mut g = 0;
+        let mut iv = false;
+        for c in core.chars() {
+            let v = VOWELS.contains(&c);
+            if v && !iv {
+                g += 1;
+            }
+            iv = v;
+        }
+        g
+    } else {
+        groups
+    };
+    if core_groups >= 2 || (groups >= 2 && core.len() == folded.len()) {
+        return true;
+    }
+    let tail: String = folded.chars().rev().take_while(|c| !VOWELS.contains(c)).collect();
+    let tail: String = tail.chars().rev().collect();
+    if !matches!(tail.as_str(), "" | "c" | "ch" | "m" | "n" | "ng" | "nh" | "p" | "t") {
+        return true;
+    }
+    let head: String = folded.chars().take_while(|c| !VOWELS.contains(c)).collect();
+    !matches!(
+        head.as_str(),
+        "" | "b"
+            | "c"
+            | "ch"
+            | "d"
+            | "g"
+            | "gh"
+            | "gi"
+            | "h"
+            | "k"
+            | "kh"
+            | "l"
+            | "m"
+            | "n"
+            | "ng"
+            | "ngh"
+            | "nh"
+            | "p"
+            | "ph"
+            | "q"
+            | "r"
+            | "s"
+            | "t"
+            | "th"
+            | "tr"
+            | "v"
+            | "x"
+    )
+}
+
+/// Vietnamese organisation heads, lowercase with diacritics (1–3 words).
+const ORG_HEADS_VI_EXACT: &[&str] = &[
+    "bộ",
+    "sở",
+    "ủy ban",
+    "uỷ ban",
+    "ubnd",
+    "hđnd",
+    "công ty",
+    "tổng công ty",
+    "tập đoàn",
+    "ngân hàng",
+    "trường",
+    "học viện",
+    "viện",
+    "cục",
+    "chi cục",
+    "tổng cục",
+    "hội",
+    "hiệp hội",
+    "liên đoàn",
+    "công an",
+    "tòa án",
+    "toà án",
+    "viện kiểm sát",
+    "ban",
+    "bệnh viện",
+    "trung tâm",
+    "mặt trận",
+    "hội đồng",
+    "báo",
+    "đài",
+    "thông tấn xã",
+    "phòng",
+    "cơ quan",
+    "câu lạc bộ",
+    "clb",
+    "tạp chí",
+    "quỹ",
+    "đồn",
+    "đội",
+    "đại sứ quán",
+    "tổ chức",
+    "cao ủy",
+    "cao uỷ",
+    "phòng thí nghiệm",
+    "sư đoàn",
+    "quân đoàn",
+    "bộ tư lệnh",
+    "tỉnh ủy",
+    "tỉnh uỷ",
+    "thành ủy",
+    "thành uỷ",
+    "huyện ủy",
+    "huyện uỷ",
+    "đảng ủy",
+    "đảng uỷ",
+    "hãng luật",
+    "văn phòng",
+    "nhà nước",
+    "pv",
+    "phóng viên",
+];
+
+/// Bodies named by the head alone.
+const ORG_WHOLE_VI: &[&str] = &[
+    "quốc hội",
+    "chính phủ",
+    "liên hợp quốc",
+    "liên hiệp quốc",
+    "trung ương đoàn",
+    "trung ương đảng",
+];
+
+/// Heads that may start an organisation name in lowercase ("trường đại
+/// học Vinh", "công an xã X").
+const ORG_HEADS_VI_LOWER_OK: &[&str] = &[
+    "trường",
+    "công an",
+    "ngân hàng",
+    "bệnh viện",
+    "đài",
+    "báo",
+    "tạp chí",
+    "đại sứ quán",
+    "công ty",
+    "tập đoàn",
+    "câu lạc bộ",
+    "ubnd",
+    "hđnd",
+    "tổng công ty",
+    "học viện",
+    "hãng luật",
+];
+
+/// Lowercase words that sit inside a Vietnamese organisation name.
+const ORG_INNER_VI: &[&str] = &[
+    "xã",
+    "huyện",
+    "tỉnh",
+    "phường",
+    "quận",
+    "thành phố",
+    "tp",
+    "thị xã",
+    "thị trấn",
+    "đại học",
+    "đa khoa",
+    "cửa khẩu",
+    "quốc tế",
+    "nhân dân",
+    "tmcp",
+    "tnhh",
+    "cổ phần",
+    "trung ương",
+    "thương mại",
+    "nhà nước",
+    "quốc gia",
+    "cảnh sát",
+    "điều tra",
+];
+
+/// Function words and verbs that end a Vietnamese organisation name.
+const VI_STOP: &[&str] = &[
+    "đã",
+    "đang",
+    "sẽ",
+    "có",
+    "là",
+    "và",
+    "của",
+    "cho",
+    "với",
+    "được",
+    "bị",
+    "không",
+    "cũng",
+    "vừa",
+    "mới",
+    "này",
+    "đó",
+    "tại",
+    "ở",
+    "về",
+    "trong",
+    "ngày",
+    "sáng",
+    "chiều",
+    "tối",
+    "rằng",
+    "thì",
+    "mà",
+    "khi",
+    "các",
+    "những",
+    "để",
+    "từ",
+    "theo",
+    "vào",
+    "ra",
+    "lên",
+    "đến",
+    "tới",
+    "nói",
+    "cho biết",
+    "năm",
+    "tháng",
+    "vẫn",
+    "còn",
+    "hay",
+    "hoặc",
+    "nên",
+    "như",
+    "nhưng",
+    "sau",
+    "trước",
+    "phải",
+    "đều",
+    "chỉ",
+    "lại",
+    "thuộc",
+    "cùng",
+    "gồm",
+    "nhằm",
+    "người",
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "đi",
+    "làm",
+    "đưa",
+    "trên",
+    "dưới",
+    "qua",
+    "do",
+    "vì",
+    "nếu",
+    "bên",
+    "thường",
+    "luôn",
+    "chưa",
+    "rất",
+    "ngay",
+    "cả",
+    "hiện",
+];
+
+fn head_len(ws: &[Word], i: usize, list: &[&str]) -> Option<usize> {
+    for n in (1..=3).rev() {
+        if i + n <= ws.len() && (1..n).all(|k| ws[i + k].joined) {
+            let p: Vec<&str> = ws[i..i + n].iter().map(|w| w.lower.as_str()).collect();
+            if list.contains(&p.join(" ").as_str()) {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
+/// A Vietnamese organisation at `i`: (head length, end of the name).
+/// Vietnamese capitalises the first syllable of each word of a name, so a
+/// capitalised syllable may be followed by one lowercase one ("Bộ Khoa học
+/// và Công nghệ"); administrative words bridge to a place ("Công an huyện
+/// Quảng Ninh").
+fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
+    // A head inside a longer proper name is not a head: "Tây Ban Nha".
+    if i > 0 && ws[i].joined && is_titlecase(&ws[i - 1]) && !VI_STOP.contains(&ws[i - 1].lower.as_str()) {
+        return None;
+    }
+    let whole = head_len(ws, i, ORG_WHOLE_VI).filter(|_| ws[i].cap);
+    let n = match whole {
+        Some(n) => n,
+        None => head_len(ws, i, ORG_HEADS_VI_EXACT)?,
+    };
+    let head = ws[i..i + n]
+        .iter()
+        .map(|w| w.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !ws[i].cap && !ORG_HEADS_VI_LOWER_OK.contains(&head.as_str()) {
+        return None;
+    }
+    let mut j = i + n;
+    let mut last: Option<usize> = None;
+    // Capitalised words in a row just taken (the head counts as none).
+    let mut cap_run = 0;
+    let mut after_admin = false;
+    let mut seen_cap = false;
+    while j < ws.len() {
+        let w = &ws[j];
+        if !w.joined {
+            let glued_tp = w.sep == "." && ws[j - 1].lower == "tp";
+            // "Bộ Văn hóa, Thể thao và Du lịch": an enumeration closed by "và".
+            let enumeration = w.sep.trim() == ","
+                && w.sep.starts_with(',')
+                && seen_cap
+                && w.cap
+                && (j + 1..(j + 5).min(ws.len())).any(|k| {
+                    ws[k].lower == "và" && (j + 1..=k).all(|m| ws[m].joined) && ws.get(k + 1).is_some_and(|x| x.cap)
+                });
+            if !glued_tp && !enumeration {
+                break;
+            }
+        }
+        if w.cap && w.text.chars().all(char::is_alphanumeric) {
+            last = Some(j);
+            // An acronym ("TNHH", "CSGT") is not the first half of a word.
+            cap_run = if is_titlecase(w) { cap_run + 1 } else { 0 };
+            seen_cap = true;
+            j += 1;
+        } else if let Some(k) = head_len(ws, j, ORG_INNER_VI) {
+            // Only when a name follows: "huyện Quảng Ninh", "quận 3".
+            let next = ws.get(j + k).filter(|x| x.joined);
+            if next.is_some_and(|x| x.cap || x.text.bytes().all(|b| b.is_ascii_digit())) {
+                after_admin = after_admin || !matches!(ws[j].lower.as_str(), "đại" | "đa" | "tmcp" | "tnhh" | "cổ");
+                j += k;
+                cap_run = 0;
+            } else {
+                break;
+            }
+        } else if w.text.bytes().all(|b| b.is_ascii_digit()) && ORG_INNER_VI.contains(&ws[j - 1].lower.as_str()) {
+            last = Some(j);
+            seen_cap = true;
+            cap_run = 0;
+            j += 1;
+        } else if w.lower == "và" && ws.get(j + 1).is_some_and(|x| x.joined && x.cap) && seen_cap {
+            j += 1;
+            cap_run = 0;
+        } else if w.lower == "tại"
+            && seen_cap
+            && LOCATED_HEADS.contains(&head.as_str())
+            && ws.get(j + 1).is_some_and(|x| x.joined && x.cap)
+        {
+            // "Đại sứ quán Mỹ tại Seoul".
+            j += 1;
+            cap_run = 0;
+            after_admin = true;
+        } else if cap_run == 0 && seen_cap && !after_admin && bridges_to_name(ws, j) {
+            // "Trung tâm Dự báo khí tượng thủy văn Trung ương".
+            j += 1;
+        } else if cap_run == 1
+            && !after_admin
+            && !looks_foreign(&ws[j - 1].folded)
+            && !VI_STOP.contains(&w.lower.as_str())
+            && w.text.chars().all(char::is_alphabetic)
+        {
+            // The second syllable of a word: "Khoa học", "Công nghệ".
+            last = Some(j);
+            cap_run = 0;
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let Some(last) = last.filter(|_| seen_cap) else {
+        return whole.map(|n| (n, i + n));
+    };
+    let mut end = last + 1;
+    // A person's name right after the body: "Cục Điện ảnh Ngô Phương Lan".
+    if let Some(k) = (i + n + 1..end).find(|&k| {
+        is_family(&ws[k])
+            && end - k >= 2
+            && end - k <= 4
+            && ws[k..end].iter().all(|w| w.cap && is_name_syllable(w))
+            && gazetteer().resolve_filter(&fold_key(&joined(&ws[k..end]))).is_err()
+    }) {
+        end = k;
+    }
+    let rest = end - (i + n);
+    // "Trường Sa" (islands), "ngân hàng V." (an anonymised bank).
+    if rest == 0
+        || (head == "trường" && (rest < 2 || !SCHOOL_WORDS.contains(&ws[i + n].lower.as_str())))
+        || (rest == 1 && ws[i + n].text.chars().count() == 1)
+    {
+        return None;
+    }
+    Some((n, end))
+}
+
+/// Heads whose name may end in "tại" and a place.
+const LOCATED_HEADS: &[&str] = &["đại sứ quán", "cơ quan", "văn phòng", "chi nhánh", "tổng lãnh sự quán"];
+
+/// A run of up to four lowercase words at `j`, none a function word, that
+/// ends at a capitalised word inside the same name.
+fn bridges_to_name(ws: &[Word], j: usize) -> bool {
+    for (k, w) in ws.iter().enumerate().skip(j).take(4) {
+        if !w.joined {
+            return false;
+        }
+        if w.cap {
+            return k > j;
+        }
+        if VI_STOP.contains(&w.lower.as_str()) || !w.text.chars().all(char::is_alphabetic) {
+            return false;
+        }
+    }
+    false
+}
+
+/// What follows "Trường" in a school's name: "Trường Đại học", "Trường THPT".
+const SCHOOL_WORDS: &[&str] = &[
+    "đại", "đh", "cao", "cđ", "thpt", "thcs", "tiểu", "mầm", "trung", "phổ", "chuyên", "dân", "sĩ", "quân", "chính",
+    "nghiệp", "dạy", "mẫu", "học", "quốc", "song", "ptdtnt", "pt", "năng", "nghề",
+];
+
+/// A sub-unit followed by its parent, "Cục Quản lý Cạnh tranh, Bộ Công
+/// Thương" or "Cơ quan CSĐT - Bộ Công an": the parent's start and end.
+fn parent_after(ws: &[Word], end: usize) -> Option<(usize, usize)> {
+    let w = ws.get(end)?;
+    if !matches!(w.sep.trim(), "," | "-" | "–") || !w.cap {
+        return None;
+    }
+    let (_, e) = vi_org_end(ws, end)?;
+    Some((end, e))
+}
+
+/// One-word bank brands: "Vietcombank", "TPBank", "LienVietPostBank".
+fn is_bank_brand(tok: &str) -> bool {
+    let Some(prefix) = tok.len().checked_sub(4).and_then(|n| tok.get(..n)) else {
+        return false;
+    };
+    let caps = prefix.chars().filter(|c| c.is_uppercase()).count();
+    prefix.chars().count() >= 2
+        && prefix.chars().next().is_some_and(char::is_uppercase)
+        && prefix.chars().all(char::is_alphabetic)
+        && tok.get(prefix.len()..).is_some_and(|t| t.eq_ignore_ascii_case("bank"))
+        // Not a SWIFT code glued to "Bank": "BFTVVNVXBank".
+        && (caps <= 3 || prefix.chars().any(char::is_lowercase))
+}
+
+/// "Chairman of the Provincial People's Committee" → the committee.
+fn strip_role_prefix<'a, 'b>(span: &'b [Word<'a>]) -> &'b [Word<'a>] {
+    const ROLES: &[&str] = &[
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "deputy",
+        "vice",
+        "head",
+        "secretary",
+        "member",
+        "members",
+        "director",
+        "chief",
+        "permanent",
+        "standing",
+        "general",
+        "president",
+        "leader",
+        "leaders",
+        "representative",
+        "representatives",
+    ];
+    // "Chairmanof" (glued in scraped text) is a role and "of".
+    let glued_of = |w: &Word| w.folded.strip_suffix("of").is_some_and(|r| ROLES.contains(&r));
+    let Some(of) = span.iter().position(|w| w.folded == "of" || glued_of(w)) else {
+        return span;
+    };
+    let roles_end = if glued_of(&span[of]) { of + 1 } else { of };
+    if roles_end == 0
+        || !span[..roles_end]
+            .iter()
+            .all(|w| ROLES.contains(&w.folded.as_str()) || glued_of(w))
+    {
+        return span;
+    }
+    let rest = &span[of + 1..];
+    let rest = if rest.first().is_some_and(|w| w.folded == "the") {
+        &rest[1..]
+    } else {
+        rest
+    };
+    if rest.len() >= 2 && contains_en_head(rest) {
+        rest
+    } else {
+        span
+    }
+}
+
+/// English capitalised runs with a head word that are not bodies: a
+/// building ("Government Headquarters"), the formula "Party and State",
+/// a concept ("Digital Government", "e-Government").
+fn is_en_non_body(span: &[Word]) -> bool {
+    let last = span.last().map(|w| w.folded.as_str()).unwrap_or("");
+    let formula = span
+        .iter()
+        .all(|w| matches!(w.folded.as_str(), "party" | "state" | "government" | "and" | "the"));
+    let concept =
+        span.len() == 2 && last == "government" && matches!(span[0].folded.as_str(), "digital" | "e" | "electronic");
+    matches!(last, "headquarters" | "building") || formula || concept
+}
+
+/// Drops a person's name glued after an organisation ("People's Committee
+/// Pham Van Thanh").
+fn trim_person_tail<'a, 'b>(span: &'b [Word<'a>]) -> &'b [Word<'a>] {
+    let end = span.len();
+    for k in 2..end {
+        if is_family(&span[k]) && (2..=4).contains(&(end - k)) && span[k..].iter().all(is_name_syllable) {
+            return &span[..k];
+        }
+    }
+    span
+}
+
+/// The original text of a span of words (keeps hyphens: "Park Geun-hye").
+fn original(text: &str, ws: &[Word]) -> String {
+    match (ws.first(), ws.last()) {
+        (Some(a), Some(b)) => text
+            .get(a.start..b.start + b.text.len())
+            .unwrap_or_default()
+            .to_string(),
+        _ => String::new(),
+    }
+}
+
 /// The words of a span joined by single spaces (restores lost spaces).
 fn joined(ws: &[Word]) -> String {
     ws.iter().map(|w| w.text).collect::<Vec<_>>().join(" ")
@@ -476,7 +1449,7 @@ fn trim_leading<'a, 'b>(span: &'b [Word<'a>]) -> &'b [Word<'a>] {
         if matches!(
             first.folded.as_str(),
             "the" | "a" | "an" | "this" | "its" | "on" | "in" | "at" | "by" | "according" | "accordingto"
-        ) || !first.cap
+        ) || !first.cap && first.text != "provincial"
         {
             s = &s[1..];
         } else {
@@ -486,18 +1459,111 @@ fn trim_leading<'a, 'b>(span: &'b [Word<'a>]) -> &'b [Word<'a>] {
     s
 }
 
+/// Titles and roles before a name. English ones compare folded; the
+/// Vietnamese ones compare with diacritics ("bà" is not "ba", three).
 fn trigger_before(ws: &[Word], i: usize) -> bool {
-    (1..=3).any(|n| {
-        i >= n && {
-            let p: Vec<&str> = ws[i - n..i].iter().map(|w| w.folded.as_str()).collect();
-            PERSON_TRIGGERS.contains(&p.join(" ").as_str()) && ws[i].joined
-        }
-    })
+    ws[i].joined
+        && (1..=3).any(|n| {
+            i >= n && (1..n).all(|k| ws[i - n + k].joined) && {
+                let before = &ws[i - n..i];
+                let exact: Vec<&str> = before.iter().map(|w| w.lower.as_str()).collect();
+                PERSON_TRIGGERS_VI.contains(&exact.join(" ").as_str())
+                    || before.iter().all(|w| w.text.is_ascii()) && {
+                        let p: Vec<&str> = before.iter().map(|w| w.folded.as_str()).collect();
+                        PERSON_TRIGGERS.contains(&p.join(" ").as_str())
+                    }
+            }
+        })
 }
+
+/// Vietnamese titles and roles (with diacritics) that announce a name.
+const PERSON_TRIGGERS_VI: &[&str] = &[
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "cô",
+    "thầy",
+    "thủ tướng",
+    "chủ tịch",
+    "bộ trưởng",
+    "thứ trưởng",
+    "bí thư",
+    "giám đốc",
+    "phó giám đốc",
+    "tổng giám đốc",
+    "phó chủ tịch",
+    "tổng bí thư",
+    "đại sứ",
+    "đại tướng",
+    "thượng tướng",
+    "trung tướng",
+    "thiếu tướng",
+    "đại tá",
+    "thượng tá",
+    "trung tá",
+    "thiếu tá",
+    "đại úy",
+    "đại uý",
+    "thượng úy",
+    "trung úy",
+    "thiếu úy",
+    "tiến sĩ",
+    "thạc sĩ",
+    "giáo sư",
+    "đồng chí",
+    "hlv",
+    "huấn luyện viên",
+    "tiền đạo",
+    "tiền vệ",
+    "hậu vệ",
+    "thủ môn",
+    "thủ thành",
+    "cầu thủ",
+    "danh thủ",
+    "ca sĩ",
+    "nam ca sĩ",
+    "nữ ca sĩ",
+    "diễn viên",
+    "nam diễn viên",
+    "nữ diễn viên",
+    "người mẫu",
+    "tài tử",
+    "mỹ nhân",
+    "tay vợt",
+    "tổng thống",
+    "nhạc sĩ",
+    "đạo diễn",
+    "nghệ sĩ",
+    "bác sĩ",
+    "luật sư",
+    "trưởng phòng",
+    "phó phòng",
+    "chủ nhiệm",
+    "viện trưởng",
+    "hiệu trưởng",
+    "nhà văn",
+    "nhà thơ",
+    "nhà báo",
+    "phóng viên",
+    "trưởng ban",
+    "phó trưởng ban",
+    "trưởng công an",
+    "chánh án",
+    "thẩm phán",
+    "kiểm sát viên",
+    "tân binh",
+    "ngôi sao",
+    "siêu sao",
+    "nữ hoàng",
+    "thủ lĩnh",
+    "lãnh đạo",
+];
 
 fn is_name_syllable(w: &Word) -> bool {
     let n = w.text.chars().count();
-    (1..=7).contains(&n)
+    (1..=12).contains(&n)
+        && is_titlecase(w)
         && w.text.chars().all(char::is_alphabetic)
         && !ORG_HEADS_EN.contains(&w.folded.as_str())
         && !matches!(
@@ -557,9 +1623,15 @@ fn is_common_word(w: &Word) -> bool {
     )
 }
 
+/// Does a would-be person's name contain an organisation head?
 fn contains_head(span: &[Word]) -> bool {
-    span.iter().any(|w| ORG_HEADS_EN.contains(&w.folded.as_str()))
-        || phrase_in(span, ORG_HEADS_VI).is_some_and(|_| span[0].cap)
+    contains_en_head(span) || head_len(span, 0, ORG_HEADS_VI_EXACT).is_some()
+}
+
+/// An English organisation head word inside the span.
+fn contains_en_head(span: &[Word]) -> bool {
+    span.iter()
+        .any(|w| w.text.is_ascii() && ORG_HEADS_EN.contains(&w.folded.as_str()))
 }
 
 fn is_person_span(span: &[Word]) -> bool {
@@ -569,9 +1641,7 @@ fn is_person_span(span: &[Word]) -> bool {
 fn is_acronym_org(w: &str) -> bool {
     matches!(
         w,
-        "UBND"
-            | "HĐND"
-            | "MIC"
+        "MIC"
             | "MOST"
             | "VNPT"
             | "FPT"
@@ -585,14 +1655,14 @@ fn is_acronym_org(w: &str) -> bool {
             | "EU"
             | "VCCI"
             | "VINASA"
+            | "BIDV"
+            | "HSBC"
+            | "OCB"
+            | "ACB"
+            | "SHB"
+            | "VIB"
+            | "EIB"
     )
-}
-
-/// Vietnamese names capitalise only the first syllable of each compound:
-/// "Bộ Khoa học và Công nghệ". A lowercase syllable right after a capitalised
-/// one continues the name when the run began with a Vietnamese head word.
-fn is_vi_lower_continuation(ws: &[Word], j: usize) -> bool {
-    j > 0 && ws[j - 1].cap && !ws[j].text.is_ascii() && ws[j].text.chars().count() <= 5
 }
 
 fn numbered_program(ws: &[Word], i: usize, text: &str) -> Option<String> {
@@ -625,6 +1695,7 @@ fn numbered_program(ws: &[Word], i: usize, text: &str) -> Option<String> {
 /// with diacritics over without, longer over shorter.
 #[derive(Default)]
 struct Collector {
+    keep_nested: bool,
     order: Vec<String>,
     best: HashMap<String, String>,
 }
@@ -635,7 +1706,8 @@ impl Collector {
         if name.chars().count() < 2 {
             return;
         }
-        let key = fold_key(&name);
+        // "VietinBank" and "Vietin Bank" are one name.
+        let key = fold_key(&name).replace(' ', "");
         match self.best.get_mut(&key) {
             Some(existing) => {
                 if !name.is_ascii() && existing.is_ascii() {
@@ -652,14 +1724,20 @@ impl Collector {
     fn finish(mut self) -> Vec<String> {
         // Drop a name that is a strict sub-sequence of a longer one
         // ("Minh Chinh" inside "Pham Minh Chinh").
+        // Organisations keep both: a parent is listed beside its sub-unit.
         let keys = self.order.clone();
+        let spaced: Vec<String> = keys
+            .iter()
+            .map(|k| self.best.get(k).map(|v| fold_key(v)).unwrap_or_default())
+            .collect();
         let mut out = Vec::new();
-        for k in &keys {
-            let shadowed = keys.iter().any(|other| {
-                other != k
-                    && other.len() > k.len()
-                    && (other.ends_with(&format!(" {k}")) || other.starts_with(&format!("{k} ")))
-            });
+        for (k, sk) in keys.iter().zip(&spaced) {
+            let shadowed = !self.keep_nested
+                && spaced.iter().any(|other| {
+                    other != sk
+                        && other.len() > sk.len()
+                        && (other.ends_with(&format!(" {sk}")) || other.starts_with(&format!("{sk} ")))
+                });
             if !shadowed {
                 if let Some(v) = self.best.remove(k) {
                     out.push(v);
@@ -734,5 +1812,202 @@ mod tests {
             "{:?}",
             e.programs
         );
+    }
+
+    #[test]
+    fn vietnamese_titles_announce_names() {
+        let e = extract("Hôm qua, bà Trần Thị Hoa gặp HLV Park Hang-seo tại sân.");
+        assert!(e.people.contains(&"Trần Thị Hoa".to_string()), "{:?}", e.people);
+        assert!(e.people.contains(&"Park Hang-seo".to_string()), "{:?}", e.people);
+    }
+
+    #[test]
+    fn family_names_compare_with_diacritics() {
+        let e = extract("Dịp Tết Nguyên đán năm Đinh Dậu, người dân đi lễ.");
+        assert!(e.people.is_empty(), "{:?}", e.people);
+    }
+
+    #[test]
+    fn countries_are_not_people() {
+        let e = extract("Hôm nay Hàn Quốc và Triều Tiên đàm phán ở biên giới.");
+        assert!(e.people.is_empty(), "{:?}", e.people);
+    }
+
+    #[test]
+    fn foreign_names_in_vietnamese_text() {
+        let e = extract("Trong trận đấu tối qua, Lionel Messi ghi bàn còn Luis Suarez bị thẻ đỏ ở phút cuối.");
+        assert!(e.people.contains(&"Lionel Messi".to_string()), "{:?}", e.people);
+        assert!(e.people.contains(&"Luis Suarez".to_string()), "{:?}", e.people);
+    }
+
+    #[test]
+    fn foreign_names_lose_vietnamese_words_at_their_edges() {
+        let e = extract("Sau cuộc họp, Tổng thống Mỹ Donald Trump phát biểu trước báo giới ở thủ đô.");
+        assert_eq!(e.people, ["Donald Trump"]);
+    }
+
+    #[test]
+    fn foreign_looking_words() {
+        assert!(looks_foreign("messi") && looks_foreign("suarez") && looks_foreign("park"));
+        assert!(!looks_foreign("nguyen") && !looks_foreign("quyen") && !looks_foreign("giang"));
+    }
+
+    #[test]
+    fn acronyms_and_initials_are_not_names() {
+        let e = extract("Chủ tịch HĐQT Nguyễn Văn Bình cho biết nữ sinh Lê T. đã bình phục.");
+        assert_eq!(e.people, ["Nguyễn Văn Bình"]);
+    }
+
+    #[test]
+    fn vietnamese_org_heads_keep_their_diacritics() {
+        let e = extract("Số liệu mới cho thấy bố mẹ lo lắng. Bàn thắng đến muộn.");
+        assert!(e.organizations.is_empty(), "{:?}", e.organizations);
+    }
+
+    #[test]
+    fn vietnamese_org_names_with_compounds_and_admin_words() {
+        let e = extract("Công an huyện Tân Phú phối hợp với Bộ Tài nguyên và Môi trường kiểm tra.");
+        for org in ["Công an huyện Tân Phú", "Bộ Tài nguyên và Môi trường"] {
+            assert!(e.organizations.contains(&org.to_string()), "{:?}", e.organizations);
+        }
+    }
+
+    #[test]
+    fn ministry_names_may_enumerate_with_commas() {
+        let e = extract("Bộ Văn hóa, Thể thao và Du lịch tổ chức lễ hội.");
+        assert_eq!(e.organizations, ["Bộ Văn hóa, Thể thao và Du lịch"]);
+    }
+
+    #[test]
+    fn sub_unit_is_listed_with_and_without_its_parent() {
+        let e = extract("Cục Quản lý Thị trường, Bộ Công Thương đã xử phạt cửa hàng.");
+        assert!(e
+            .organizations
+            .contains(&"Cục Quản lý Thị trường, Bộ Công Thương".to_string()));
+        assert!(
+            e.organizations.contains(&"Bộ Công Thương".to_string()),
+            "{:?}",
+            e.organizations
+        );
+    }
+
+    #[test]
+    fn press_classifiers_are_dropped() {
+        let e = extract("Trao đổi với PV Thanh Niên, ông nói vậy. Như Tuổi Trẻ đã đưa tin, vụ việc xảy ra hôm qua.");
+        assert!(
+            e.organizations.contains(&"Thanh Niên".to_string()),
+            "{:?}",
+            e.organizations
+        );
+        assert!(
+            e.organizations.contains(&"Tuổi Trẻ".to_string()),
+            "{:?}",
+            e.organizations
+        );
+    }
+
+    #[test]
+    fn heads_inside_place_names_are_not_heads() {
+        let e = extract("Đội tuyển Tây Ban Nha thắng đậm. Quần đảo Trường Sa nằm xa bờ.");
+        assert!(e.organizations.is_empty(), "{:?}", e.organizations);
+    }
+
+    #[test]
+    fn schools_and_whole_bodies() {
+        let e = extract("Trường Đại học Bách khoa Hà Nội tuyển sinh. Hiện Quốc hội đang xem xét dự luật.");
+        assert!(
+            e.organizations.contains(&"Trường Đại học Bách khoa Hà Nội".to_string()),
+            "{:?}",
+            e.organizations
+        );
+        assert!(
+            e.organizations.contains(&"Quốc hội".to_string()),
+            "{:?}",
+            e.organizations
+        );
+    }
+
+    #[test]
+    fn bank_brands_in_one_word() {
+        let e = extract("Cổ phiếu Vietcombank và TPBank tăng; mã BFTVVNVXBank. Ngân hàng VPBank công bố lãi.");
+        for org in ["Vietcombank", "TPBank", "VPBank"] {
+            assert!(e.organizations.contains(&org.to_string()), "{:?}", e.organizations);
+        }
+        assert!(
+            !e.organizations.iter().any(|o| o.contains("BFTV")),
+            "{:?}",
+            e.organizations
+        );
+    }
+
+    #[test]
+    fn person_after_an_org_is_cut_off() {
+        let e = extract("Cục trưởng Cục Điện ảnh Ngô Văn Lan phát biểu.");
+        assert_eq!(e.organizations, ["Cục Điện ảnh"]);
+        assert_eq!(e.people, ["Ngô Văn Lan"]);
+    }
+
+    #[test]
+    fn embassy_names_end_with_their_location() {
+        let e = extract("Đại sứ quán Việt Nam tại Pháp cho biết như vậy.");
+        assert_eq!(e.organizations, ["Đại sứ quán Việt Nam tại Pháp"]);
+    }
+
+    #[test]
+    fn english_roles_are_not_part_of_org_names() {
+        let e = extract("said Vice Chairman of the Provincial People's Committee Tran Van Nam. Later the provincial Party Committee met the People's Committee of Tan Phu district.");
+        for org in [
+            "Provincial People's Committee",
+            "provincial Party Committee",
+            "People's Committee of Tan Phu district",
+        ] {
+            assert!(e.organizations.contains(&org.to_string()), "{:?}", e.organizations);
+        }
+        assert_eq!(e.people, ["Tran Van Nam"]);
+    }
+
+    #[test]
+    fn sports_lineups_list_players() {
+        let e = extract("Đội hình xuất phát của đội khách: Oblak, Lucas Hernandez, Godín; Saúl, Koke, Gabi; Griezmann. Trận đấu diễn ra sôi nổi.");
+        for p in ["Oblak", "Lucas Hernandez", "Godín", "Koke", "Griezmann"] {
+            assert!(e.people.contains(&p.to_string()), "{p}: {:?}", e.people);
+        }
+    }
+
+    #[test]
+    fn a_shared_title_covers_both_names() {
+        let e = extract("Hai ca sĩ Mỹ Tâm và Đông Nhi cùng biểu diễn trên sân khấu.");
+        assert!(e.people.contains(&"Mỹ Tâm".to_string()), "{:?}", e.people);
+        assert!(e.people.contains(&"Đông Nhi".to_string()), "{:?}", e.people);
+    }
+
+    #[test]
+    fn uncle_ho_is_president_ho_chi_minh() {
+        let e = extract("Thiếu nhi làm theo lời Bác Hồ dạy. Tượng Chủ tịch Hồ Chí Minh đặt ở quảng trường.");
+        assert_eq!(e.people, ["Hồ Chí Minh"]);
+    }
+
+    #[test]
+    fn hyphenated_korean_names_after_a_country() {
+        let e = extract("Theo báo chí, Tổng thống Hàn Quốc Moon Jae-in đã tới thăm chính thức nước này.");
+        assert_eq!(e.people, ["Moon Jae-in"]);
+    }
+
+    #[test]
+    fn coordinated_clubs_are_split() {
+        let e = extract("Trận đấu giữa CLB Sevilla và Villarreal diễn ra tối qua.");
+        assert_eq!(e.organizations, ["Sevilla", "Villarreal"]);
+    }
+
+    #[test]
+    fn foreign_names_take_no_vietnamese_second_syllable() {
+        let e = extract("Chính phủ Moscow đã cấp phép cho dự án.");
+        assert_eq!(e.organizations, ["Chính phủ Moscow"]);
+    }
+
+    #[test]
+    fn buildings_formulas_and_concepts_are_not_bodies() {
+        let e = extract("At the Government Headquarters, the Party and State praised Digital Government efforts of the Ministry of Finance.");
+        assert_eq!(e.organizations, ["Ministry of Finance"]);
     }
 }

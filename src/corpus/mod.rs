@@ -205,12 +205,17 @@ fn find_provinces(title: &str, body: &str, after_merger: bool) -> (Vec<String>, 
         Some(e) => e.1 += w,
         None => scores.push((slug, w, pos)),
     };
+    let mut in_title = false;
     for m in gaz.find(title, after_merger) {
         bump(m.slug, 3.0, 0);
+        in_title = true;
     }
     let first_para_end = body.find('\n').unwrap_or(body.len());
     for m in gaz.find(body, after_merger) {
-        let w = if m.range.start < first_para_end { 2.0 } else { 1.0 };
+        let mut w = if m.range.start < first_para_end { 2.0 } else { 1.0 };
+        if ends_address(body.get(..m.range.start).unwrap_or("")) {
+            w += 1.0;
+        }
         bump(m.slug, w, m.range.start + 1);
     }
     let all: Vec<String> = {
@@ -224,7 +229,11 @@ fn find_provinces(title: &str, body: &str, after_merger: bool) -> (Vec<String>, 
     let mut primary = Vec::new();
     if let Some(top) = ranked.first() {
         // A lone passing mention in a long text is not what it is about.
-        if top.1 >= 2.0 || ranked.len() == 1 {
+        // A round-up naming many provinces, none in the title, is about
+        // none of them (a regional weather forecast).
+        let round_up =
+            !in_title && ranked.get(2).is_some() && ranked.get(1).is_some_and(|second| top.1 < 2.0 * second.1);
+        if (top.1 >= 2.0 || ranked.len() == 1) && !round_up {
             primary.push(top.0.clone());
             if let Some(second) = ranked.get(1) {
                 if second.1 >= 2.0 && second.1 >= top.1 * 0.75 {
@@ -234,6 +243,22 @@ fn find_provinces(title: &str, body: &str, after_merger: bool) -> (Vec<String>, 
         }
     }
     (all, primary)
+}
+
+/// Does the text before a province mention read like an address ("làng
+/// X, xã Y, huyện Z, tỉnh …")? A province closing an address is where the
+/// story is set, so it weighs more than a passing mention.
+fn ends_address(before: &str) -> bool {
+    let tail: Vec<char> = before.chars().rev().take(50).collect();
+    let mut commas = 0;
+    for c in &tail {
+        match c {
+            ',' => commas += 1,
+            '.' | '!' | '?' | '\n' | ';' | ':' => break,
+            _ => {}
+        }
+    }
+    commas >= 2
 }
 
 /// The lead sentence, shortened at a word boundary: a headline for articles
@@ -318,6 +343,27 @@ mod tests {
         ));
         assert_eq!(a.provinces, ["da-nang", "quang-ninh"]);
         assert_eq!(a.provinces_primary, ["quang-ninh"]);
+    }
+
+    #[test]
+    fn province_closing_an_address_is_primary() {
+        let (all, primary) = find_provinces(
+            "",
+            "Câu chuyện mở đầu.\nThầy giáo sống ở làng An Phú, xã Bình Hòa, huyện Tân Sơn, Khánh Hòa. Ông từng học ở Quảng Trị.",
+            false,
+        );
+        assert_eq!(all, ["khanh-hoa", "quang-tri"]);
+        assert_eq!(primary, ["khanh-hoa"]);
+    }
+
+    #[test]
+    fn regional_round_up_has_no_primary() {
+        let (_, primary) = find_provinces(
+            "Thời tiết ngày mai",
+            "Dự báo mưa.\nHà Nội có mưa rào. Đà Nẵng nắng nóng. Bình Thuận có dông. Đà Nẵng gió nhẹ, Hà Nội mát.",
+            false,
+        );
+        assert!(primary.is_empty(), "{primary:?}");
     }
 
     #[test]

@@ -229,7 +229,7 @@ impl Gazetteer {
     /// `Quảng Ninh`, `TP.HCM`) to the slugs a filter should match:
     /// a slug of a post-2025 unit also covers the units merged into it; a
     /// name shared by an old and a new unit ("Lào Cai") covers both.
-    /// `Err` carries up to five close spellings for the error message.
+    /// `Err` means no unit has that spelling (see [`Gazetteer::suggest`]).
     pub fn resolve_filter(&self, spelling: &str) -> Result<Vec<String>, Vec<String>> {
         let trimmed = spelling.trim();
         let units: Vec<usize> = if let Some(&i) = self.by_slug.get(trimmed) {
@@ -237,7 +237,9 @@ impl Gazetteer {
         } else {
             match self.by_key.get(&fold_key(trimmed)) {
                 Some(units) => units.clone(),
-                None => return Err(self.suggest(trimmed)),
+                // Suggestions are costly (an edit distance to every alias):
+                // callers that report the error ask [`Gazetteer::suggest`].
+                None => return Err(Vec::new()),
             }
         };
         let mut slugs = Vec::new();
@@ -415,6 +417,11 @@ fn is_trap(text: &str, range: &std::ops::Range<usize>, key: &str) -> bool {
     let after = fold_key(&text[range.end..ceil_char(text, (range.end + 30).min(text.len()))]);
     let prev_word = before.rsplit(' ').next().unwrap_or("");
     let next_word = after.split(' ').next().unwrap_or("");
+    // A joint-stock bank's brand name is not a place: "Ngân hàng TMCP Sài
+    // Gòn Thương Tín", "Ngân hàng TMCP Sài Gòn - Hà Nội".
+    if before.rsplit(' ').take(4).any(|w| w == "tmcp") {
+        return true;
+    }
     match key {
         // Pacific Ocean.
         "thai binh" => next_word == "duong",
@@ -505,7 +512,8 @@ mod tests {
 
     #[test]
     fn resolve_unknown_suggests_close_matches() {
-        let err = gazetteer().resolve_filter("Quang Nin").unwrap_err();
+        assert!(gazetteer().resolve_filter("Quang Nin").is_err());
+        let err = gazetteer().suggest("Quang Nin");
         assert_eq!(err.first().map(String::as_str), Some("quang-ninh"));
     }
 
@@ -548,5 +556,11 @@ mod tests {
         let before: Vec<String> = g.find("Lào Cai", false).into_iter().map(|m| m.slug).collect();
         let after: Vec<String> = g.find("Lào Cai", true).into_iter().map(|m| m.slug).collect();
         assert_eq!((before, after), (vec!["lao-cai".into()], vec!["lao-cai-2025".into()]));
+    }
+
+    #[test]
+    fn bank_brand_names_are_not_places() {
+        assert!(slugs("Ngân hàng TMCP Sài Gòn - Hà Nội tăng vốn điều lệ.").is_empty());
+        assert_eq!(slugs("Chi nhánh ngân hàng ở Hà Nội tăng vốn."), ["ha-noi"]);
     }
 }
