@@ -123,6 +123,14 @@ enum Class {
 }
 
 fn class(c: char) -> Class {
+    if c.is_ascii() {
+        return match c {
+            '0'..='9' => Class::Digit,
+            'A'..='Z' => Class::Upper,
+            'a'..='z' => Class::Lower,
+            _ => Class::Other,
+        };
+    }
     if c.is_numeric() {
         Class::Digit
     } else if c.is_uppercase() {

@@ -344,26 +344,27 @@ const FAMILY_NAMES_VI: &[&str] = &[
     "mẫn",
 ];
 
+/// Whether `list` holds the phrase made of `parts` joined by single spaces.
+fn list_has<'a>(list: &[&str], parts: impl Iterator<Item = &'a str>) -> bool {
+    let mut key = String::with_capacity(48);
+    for (i, p) in parts.enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        key.push_str(p);
+    }
+    list.contains(&key.as_str())
+}
+
 /// Does the folded phrase made of `ws` match one of `list` (1–3 words)?
 fn phrase_in(ws: &[Word], list: &[&str]) -> Option<usize> {
-    for n in (1..=3).rev() {
-        if ws.len() >= n {
-            let p: Vec<&str> = ws[..n].iter().map(|w| w.folded.as_str()).collect();
-            if list.contains(&p.join(" ").as_str()) {
-                return Some(n);
-            }
-        }
-    }
-    None
+    (1..=3.min(ws.len()))
+        .rev()
+        .find(|&n| list_has(list, ws[..n].iter().map(|w| w.folded.as_str())))
 }
 
 fn ends_with_phrase(ws: &[Word], list: &[&str]) -> bool {
-    (1..=3).any(|n| {
-        ws.len() >= n && {
-            let p: Vec<&str> = ws[ws.len() - n..].iter().map(|w| w.folded.as_str()).collect();
-            list.contains(&p.join(" ").as_str())
-        }
-    })
+    (1..=3.min(ws.len())).any(|n| list_has(list, ws[ws.len() - n..].iter().map(|w| w.folded.as_str())))
 }
 
 /// Extracts people, organisations and programmes from clean text.
@@ -1172,11 +1173,11 @@ const VI_STOP: &[&str] = &[
 
 fn head_len(ws: &[Word], i: usize, list: &[&str]) -> Option<usize> {
     for n in (1..=3).rev() {
-        if i + n <= ws.len() && (1..n).all(|k| ws[i + k].joined) {
-            let p: Vec<&str> = ws[i..i + n].iter().map(|w| w.lower.as_str()).collect();
-            if list.contains(&p.join(" ").as_str()) {
-                return Some(n);
-            }
+        if i + n <= ws.len()
+            && (1..n).all(|k| ws[i + k].joined)
+            && list_has(list, ws[i..i + n].iter().map(|w| w.lower.as_str()))
+        {
+            return Some(n);
         }
     }
     None
@@ -1466,12 +1467,9 @@ fn trigger_before(ws: &[Word], i: usize) -> bool {
         && (1..=3).any(|n| {
             i >= n && (1..n).all(|k| ws[i - n + k].joined) && {
                 let before = &ws[i - n..i];
-                let exact: Vec<&str> = before.iter().map(|w| w.lower.as_str()).collect();
-                PERSON_TRIGGERS_VI.contains(&exact.join(" ").as_str())
-                    || before.iter().all(|w| w.text.is_ascii()) && {
-                        let p: Vec<&str> = before.iter().map(|w| w.folded.as_str()).collect();
-                        PERSON_TRIGGERS.contains(&p.join(" ").as_str())
-                    }
+                list_has(PERSON_TRIGGERS_VI, before.iter().map(|w| w.lower.as_str()))
+                    || before.iter().all(|w| w.text.is_ascii())
+                        && list_has(PERSON_TRIGGERS, before.iter().map(|w| w.folded.as_str()))
             }
         })
 }

@@ -214,8 +214,14 @@ fn decode(
 ) -> Option<String> {
     let head = &bytes[..bytes.len().min(8192)];
     let nuls = head.iter().filter(|&&b| b == 0).count();
-    // A few stray NULs happen in scraped text; many mean a binary file.
-    if nuls > head.len() / 100 + 1 {
+    // A few stray NULs happen in scraped text; binary files have NULs and
+    // bytes that are not UTF-8, or NULs everywhere.
+    let head_utf8_ok = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        // A multibyte character cut by the 8 KiB window is still text.
+        Err(e) => e.error_len().is_none(),
+    };
+    if nuls > 0 && (!head_utf8_ok || nuls * 20 > head.len()) {
         sink(Err(problem(
             path,
             line,

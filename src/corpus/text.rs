@@ -32,6 +32,9 @@ pub fn normalize(text: &str) -> String {
 /// Folds a string for comparison: NFC, lowercase, diacritics removed,
 /// `đ` → `d`. "Phạm Minh Chính" and "pham minh chinh" fold equal.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
         if is_combining_mark(c) {
@@ -77,6 +80,14 @@ fn is_tone_mark(c: char) -> bool {
 /// `thuỷ` → `thủy`, `hoè` → `hòe`. Words with a final consonant
 /// (`hoàng`, `toán`) are already unambiguous and are left alone.
 pub fn modern_tone(word: &str) -> String {
+    // Fast path (this runs on every token): only a word ending in o/u +
+    // a toned a/e/y can need a change.
+    let mut rev = word.chars().rev();
+    let (last, prev) = (rev.next(), rev.next());
+    let toned_end = last.is_some_and(|c| "àáảãạèéẻẽẹỳýỷỹỵ".contains(c));
+    if !toned_end || !matches!(prev, Some('o' | 'u')) {
+        return word.to_string();
+    }
     // Decompose so the tone mark is a separate character we can move.
     let chars: Vec<char> = word.nfd().collect();
     let Some(tone_at) = chars.iter().position(|&c| is_tone_mark(c)) else {

@@ -257,3 +257,31 @@ fn html_pages_give_main_text_and_metadata() {
         "chrome left in: {body}"
     );
 }
+
+#[test]
+fn oversized_nul_nfd_and_broken_link_inputs_are_handled() {
+    let env = Env::new();
+    // Far larger than any article: cut with a warning, still indexed.
+    let big = format!("Huge article\n{}", "Quảng Ninh phát triển kinh tế số. ".repeat(200_000));
+    env.write("in/huge.txt", big);
+    // A few stray NUL bytes inside real text: kept as text, NULs dropped.
+    env.write("in/nul.txt", "Stray bytes\nĐà Nẵng\0 kinh tế\0 số tăng trưởng.");
+    // Decomposed (NFD) Vietnamese text: found by an NFC query.
+    env.write(
+        "in/nfd.txt",
+        "Tin Ha\u{300} Giang\nTi\u{309}nh Ha\u{300} Giang xây dựng chính quyền số.",
+    );
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(env.path().join("in/missing.txt"), env.path().join("in/broken.txt")).unwrap();
+    let out = env.run(&["index", "in"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("in/huge.txt: article larger than"), "{err}");
+    #[cfg(unix)]
+    assert!(err.contains("in/broken.txt"), "{err}");
+    assert_eq!(hit_files(&env.run(&["search", "Hà Giang", "--json"])), ["nfd.txt"]);
+    let nul = env.run(&["show", "in/nul.txt", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&nul.stdout).unwrap();
+    assert_eq!(v["body"], "Đà Nẵng kinh tế số tăng trưởng.");
+    assert_eq!(v["provinces"], serde_json::json!(["da-nang"]));
+}
