@@ -240,6 +240,7 @@ impl SearchArgs {
                 .collect(),
             fragments: self.fragments,
             no_fetch: false,
+            match_any: false,
         }
     }
 }

@@ -108,6 +108,9 @@ pub struct SearchOptions {
     pub fragments: usize,
     /// Skip snippets and stored fields (bench: search time only).
     pub no_fetch: bool,
+    /// Any term may match (OR) instead of all (AND): ranked retrieval for
+    /// natural-language queries, as in `eval`.
+    pub match_any: bool,
 }
 
 /// One hit.
@@ -253,7 +256,7 @@ impl Engine {
     }
 
     /// Builds the text part of the query.
-    fn text_query(&self, raw: &str) -> anyhow::Result<Box<dyn Query>> {
+    fn text_query(&self, raw: &str, match_any: bool) -> anyhow::Result<Box<dyn Query>> {
         let f = &self.store.fields;
         let q = normalize(raw);
         let q = q.trim();
@@ -267,7 +270,9 @@ impl Engine {
             fields.extend([f.title_exact, f.body_exact]);
         }
         let mut parser = QueryParser::for_index(&self.store.index, fields);
-        parser.set_conjunction_by_default();
+        if !match_any {
+            parser.set_conjunction_by_default();
+        }
         parser.set_field_boost(f.title, 2.0);
         parser.set_field_boost(f.body_stem, 0.5);
         if accented {
@@ -350,7 +355,7 @@ impl Engine {
 
     /// The full query: text AND filters.
     pub fn build_query(&self, opts: &SearchOptions) -> anyhow::Result<Box<dyn Query>> {
-        let text = self.text_query(&opts.query)?;
+        let text = self.text_query(&opts.query, opts.match_any)?;
         let filters = self.filters(opts)?;
         if filters.is_empty() {
             return Ok(text);
@@ -376,6 +381,32 @@ impl Engine {
             }
         });
         terms
+    }
+
+    /// Ranked article ids and scores only (no stored fields, no snippets):
+    /// the `search` ranking for evaluation and benchmarks.
+    pub fn search_ids(&self, opts: &SearchOptions) -> anyhow::Result<Vec<(String, f32)>> {
+        let searcher = self.reader.searcher();
+        let query = self.build_query(opts)?;
+        let top = searcher.search(
+            &query,
+            &TopDocs::with_limit(opts.limit.max(1))
+                .and_offset(opts.offset)
+                .order_by_score(),
+        )?;
+        let mut out = Vec::with_capacity(top.len());
+        let mut id = String::new();
+        for (score, addr) in top {
+            let seg = searcher.segment_reader(addr.segment_ord);
+            id.clear();
+            if let Some(col) = seg.fast_fields().str(name::ID)? {
+                if let Some(ord) = col.term_ords(addr.doc_id).next() {
+                    col.ord_to_str(ord, &mut id)?;
+                }
+            }
+            out.push((id.clone(), score));
+        }
+        Ok(out)
     }
 
     /// Runs one search.
@@ -476,6 +507,21 @@ impl Engine {
     }
 }
 
+/// Turns free text into a plain bag of words for the query parser: query
+/// syntax characters become spaces and operator words are lowercased, so a
+/// natural-language query ("WHAT IS THE NGO DINH DIEM POLICY?") never fails
+/// to parse or turns into operators.
+pub fn plain_query(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| match w {
+            "AND" | "OR" | "NOT" | "IN" | "TO" => w.to_lowercase(),
+            _ => w.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,6 +535,14 @@ mod tests {
         assert_eq!(d("2024-10-12", true), "2024-10-12");
         assert!(parse_date_bound("12/10/2024", false).is_err());
         assert!(parse_date_bound("2024-13", false).is_err());
+    }
+
+    #[test]
+    fn plain_query_strips_syntax() {
+        assert_eq!(
+            plain_query("NGO DINH DIEM: (the \"BUDDHIST\" crisis) OR -x?"),
+            "NGO DINH DIEM the BUDDHIST crisis or x"
+        );
     }
 
     #[test]

@@ -154,7 +154,12 @@ pub fn extract(raw: &RawDoc) -> Article {
     let (lang, lang_confidence) = match raw.lang.as_deref().and_then(lang::normalize_code) {
         Some(code) => (code, 1.0),
         None => {
-            let d = lang::detect(&body);
+            // A headline-only brief: the headline is all the text there is.
+            let d = lang::detect(if body.trim().is_empty() {
+                title.as_deref().unwrap_or("")
+            } else {
+                &body
+            });
             (d.code, d.confidence)
         }
     };

@@ -459,13 +459,15 @@ pub fn raw_from_json(v: Value, display: &str, line: Option<usize>, keys: &KeyMap
             "a JSON record must be an object; skipped",
         ));
     };
-    let Some(body) = pick(&obj, &keys.body) else {
+    // A headline-only record (a wire brief) is still an article.
+    let title = pick(&obj, &keys.title);
+    let Some(body) = pick(&obj, &keys.body).or_else(|| title.as_ref().map(|_| String::new())) else {
         return Err(problem(
             display,
             line,
             ProblemKind::NoBody,
             format!(
-                "record has no body text (looked for keys: {}; use --map body=KEY)",
+                "record has no body or title text (looked for keys: {}; use --map body=KEY)",
                 keys.body.join(", ")
             ),
         ));
@@ -474,7 +476,7 @@ pub fn raw_from_json(v: Value, display: &str, line: Option<usize>, keys: &KeyMap
         path: display.to_string(),
         line,
         id: pick(&obj, &keys.id),
-        title: pick(&obj, &keys.title),
+        title,
         body,
         date: pick(&obj, &keys.date),
         url: pick(&obj, &keys.url),
@@ -515,9 +517,10 @@ mod tests {
     }
 
     #[test]
-    fn record_without_body_is_skipped_with_the_keys_tried() {
-        let (docs, problems) = read_all("a.jsonl", b"{\"title\":\"only\"}\n");
-        assert!(docs.is_empty());
+    fn record_without_body_or_title_is_skipped_with_the_keys_tried() {
+        let (docs, problems) = read_all("a.jsonl", b"{\"id\":\"7\"}\n{\"title\":\"Brief only\"}\n");
+        assert_eq!(docs.len(), 1, "a headline-only brief is indexed");
+        assert_eq!(docs[0].title.as_deref(), Some("Brief only"));
         assert_eq!(problems[0].kind, ProblemKind::NoBody);
         assert!(problems[0].detail.contains("--map body="));
     }

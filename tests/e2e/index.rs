@@ -65,7 +65,7 @@ fn bad_inputs_warn_with_the_file_and_the_run_goes_on() {
     env.write("in/latin1.txt", b"Caf\xe9 au lait in Hanoi\nA story about coffee.");
     env.write(
         "in/records.jsonl",
-        "{\"title\":\"A\",\"body\":\"Đà Nẵng news\"}\n{broken\n{\"title\":\"no body\"}\n",
+        "{\"title\":\"A\",\"body\":\"Đà Nẵng news\"}\n{broken\n{\"id\":\"x\",\"date\":\"2024-01-01\"}\n",
     );
     env.write(
         "in/escape.txt",
@@ -79,7 +79,7 @@ fn bad_inputs_warn_with_the_file_and_the_run_goes_on() {
         "in/binary.txt: looks like a binary file",
         "in/latin1.txt: invalid UTF-8",
         "in/records.jsonl:2: not valid JSON",
-        "in/records.jsonl:3: record has no body",
+        "in/records.jsonl:3: record has no body or title",
     ] {
         assert!(err.contains(needle), "missing '{needle}' in:\n{err}");
     }
