@@ -7,12 +7,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use crate::cli::{BenchArgs, Cli, Command, IndexArgs, SearchArgs, ShowArgs, StatsArgs};
+use crate::cli::{
+    BenchArgs, BucketArg, Cli, Command, EvalArgs, IndexArgs, SearchArgs, ShowArgs, StatsArgs, TimelineArgs,
+};
 use crate::corpus::read::KeyMap;
 use crate::index::{self, IndexOptions};
 use crate::output;
 use crate::record;
-use crate::search::Engine;
+use crate::search::{Bucket, Engine};
 use crate::store::{Store, MARKER};
 
 /// What a command achieved, for the exit code.
@@ -33,7 +35,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Search(args) => search_cmd(&args, &mut out),
         Command::Show(args) => show_cmd(&args, &mut out),
         Command::Stats(args) => stats_cmd(&args, &mut out),
+        Command::Timeline(args) => timeline_cmd(&args, &mut out),
         Command::Bench(args) => bench_cmd(&args, &mut out),
+        Command::Eval(args) => eval_cmd(&args, &mut out),
     }?;
     out.flush()?;
     Ok(outcome)
@@ -144,4 +148,28 @@ fn bench_cmd(args: &BenchArgs, out: &mut impl Write) -> anyhow::Result<Outcome> 
     let report = crate::bench::run(&args.common.index, &queries, args.warmup, args.runs, args.limit)?;
     output::bench(out, &report, args.json)?;
     Ok(Outcome::Success)
+}
+
+fn eval_cmd(args: &EvalArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
+    let opts = crate::eval::EvalOptions::default();
+    let report = crate::eval::run(&args.common.index, &args.queries, &args.qrels, &opts)?;
+    output::eval(out, &report, args.json, args.per_query)?;
+    Ok(Outcome::Success)
+}
+
+fn timeline_cmd(args: &TimelineArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
+    ensure_default_index(&args.common.index)?;
+    let engine = Engine::open(Store::open(&args.common.index)?)?;
+    let by = match args.by {
+        BucketArg::Week => Bucket::Week,
+        BucketArg::Month => Bucket::Month,
+        BucketArg::Year => Bucket::Year,
+    };
+    let timeline = engine.timeline(&args.filters.to_options(&args.query), by)?;
+    output::timeline(out, &timeline, args.json, output::use_color(args.common.color))?;
+    Ok(if timeline.total_hits == 0 {
+        Outcome::NoHits
+    } else {
+        Outcome::Success
+    })
 }

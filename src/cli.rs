@@ -32,8 +32,12 @@ pub enum Command {
     Show(ShowArgs),
     /// Index statistics: counts per language and province, dates, size.
     Stats(StatsArgs),
+    /// Matching articles over time, as a bar chart (Vietnam calendar days).
+    Timeline(TimelineArgs),
     /// Measure query latency (percentiles, QPS) over a query file.
     Bench(BenchArgs),
+    /// Score ranking quality against relevance judgments (nDCG@10, MAP, Recall@100).
+    Eval(EvalArgs),
 }
 
 /// Options every command shares.
@@ -88,12 +92,9 @@ pub struct IndexArgs {
     pub common: Common,
 }
 
-/// `search`.
-#[derive(Debug, Args)]
-pub struct SearchArgs {
-    /// The query: words (all required), "phrases", OR, -exclude, (groups), title:word.
-    #[arg(value_name = "QUERY")]
-    pub query: String,
+/// Filters shared by `search` and `timeline`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FilterArgs {
     /// Only articles about this province (any spelling; repeat for OR).
     #[arg(long = "province", value_name = "NAME")]
     pub provinces: Vec<String>,
@@ -115,6 +116,17 @@ pub struct SearchArgs {
     /// Only articles from this publisher (repeat for OR).
     #[arg(long = "source", value_name = "NAME")]
     pub sources: Vec<String>,
+}
+
+/// `search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query: words (all required), "phrases", OR, -exclude, (groups), title:word.
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub filters: FilterArgs,
     /// Result order.
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,
@@ -124,7 +136,7 @@ pub struct SearchArgs {
     /// Hits to skip (paging).
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
-    /// Count facets over all matches: province, person, org, program.
+    /// Count facets over all matches: province, person, org, program, year.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub facets: Vec<FacetArg>,
     /// Fragments per snippet.
@@ -133,6 +145,9 @@ pub struct SearchArgs {
     /// JSON Lines on stdout: hit records, then facets and a summary.
     #[arg(long)]
     pub json: bool,
+    /// Show each hit's score breakdown and how the query was analysed.
+    #[arg(long)]
+    pub explain: bool,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub common: Common,
@@ -160,6 +175,39 @@ pub enum FacetArg {
     Org,
     /// Programmes.
     Program,
+    /// Publication years.
+    Year,
+}
+
+/// `timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// The query (as for search; `*` for everything).
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub filters: FilterArgs,
+    /// Bucket size.
+    #[arg(long, value_enum, default_value_t = BucketArg::Month)]
+    pub by: BucketArg,
+    /// JSON on stdout: one object with the buckets.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub common: Common,
+}
+
+/// `--by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BucketArg {
+    /// Calendar weeks (Monday to Sunday).
+    Week,
+    /// Calendar months.
+    Month,
+    /// Calendar years.
+    Year,
 }
 
 /// `show`.
@@ -209,11 +257,31 @@ pub struct BenchArgs {
     pub common: Common,
 }
 
-impl SearchArgs {
-    /// The search options these arguments ask for.
-    pub fn to_options(&self) -> SearchOptions {
+/// `eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Query file: JSON Lines, one `{"qid", "text"}` per line.
+    #[arg(long, value_name = "FILE")]
+    pub queries: PathBuf,
+    /// Relevance judgments: `qid docid relevance` per line (tab-separated, header allowed).
+    #[arg(long, value_name = "FILE")]
+    pub qrels: PathBuf,
+    /// Print one line of scores per query (with --json: a `per_query` array).
+    #[arg(long)]
+    pub per_query: bool,
+    /// One JSON object on stdout.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub common: Common,
+}
+
+impl FilterArgs {
+    /// Search options carrying these filters and `query`.
+    pub fn to_options(&self, query: &str) -> SearchOptions {
         SearchOptions {
-            query: self.query.clone(),
+            query: query.to_string(),
             provinces: self.provinces.clone(),
             from: self.from.clone(),
             to: self.to.clone(),
@@ -221,6 +289,15 @@ impl SearchArgs {
             orgs: self.orgs.clone(),
             langs: self.langs.clone(),
             sources: self.sources.clone(),
+            ..Default::default()
+        }
+    }
+}
+
+impl SearchArgs {
+    /// The search options these arguments ask for.
+    pub fn to_options(&self) -> SearchOptions {
+        SearchOptions {
             sort: match self.sort {
                 SortArg::Relevance => Sort::Relevance,
                 SortArg::Newest => Sort::Newest,
@@ -236,11 +313,14 @@ impl SearchArgs {
                     FacetArg::Person => FacetKind::Person,
                     FacetArg::Org => FacetKind::Org,
                     FacetArg::Program => FacetKind::Program,
+                    FacetArg::Year => FacetKind::Year,
                 })
                 .collect(),
             fragments: self.fragments,
             no_fetch: false,
             match_any: false,
+            explain: self.explain,
+            ..self.filters.to_options(&self.query)
         }
     }
 }

@@ -21,10 +21,12 @@
 //!   [`corpus::province`] (gazetteer), [`corpus::entities`], [`corpus::lang`],
 //!   [`corpus::html`] (HTML main text), [`corpus::text`] (NFC, folding).
 //! - [`index`] — writer lifecycle: incremental runs, commits, summary.
+//! - [`query`] — query text rewrites: NFC, `province:`/`date:` scopes, place-name spellings.
 //! - [`search`] — query building, filters, ranking, facets → `SearchResults`.
 //! - [`snippet`] — multi-fragment highlighted snippets.
 //! - [`record`] — stored article records, `show` and `stats`.
 //! - [`bench`] — query latency percentiles over a query file.
+//! - [`eval`] — ranking quality against relevance judgments (nDCG@10, MAP, Recall@100).
 //! - [`output`] — the only module that prints: human text, JSON Lines, progress.
 
 #![warn(missing_docs)]
@@ -35,8 +37,10 @@ pub mod bench;
 pub mod cli;
 pub mod corpus;
 pub mod error;
+pub mod eval;
 pub mod index;
 pub mod output;
+pub mod query;
 pub mod record;
 pub mod schema;
 pub mod search;

@@ -10,6 +10,9 @@
 //!   "lang_confidence", "url", "source", "title_highlights", "snippet",
 //!   "highlights"}` per hit, best first. Highlights are `[start, end)`
 //!   character offsets into `snippet` (or `display_title`).
+//! - `{"type":"analysis", "rewritten", "rewrites", "folded_terms",
+//!   "exact_terms", "stemmed_terms", "parsed"}` first, with `--explain`
+//!   (each hit then also carries `"explain"`: tantivy's score tree).
 //! - `{"type":"facets", "<kind>": [{"value","display","count"}…]}` when
 //!   `--facets` was given.
 //! - `{"type":"summary", "query", "total_hits", "returned", "offset",
@@ -29,6 +32,7 @@ use crate::bench::BenchReport;
 use crate::cli::ColorWhen;
 use crate::corpus::text::sanitize_for_terminal;
 use crate::corpus::Problem;
+use crate::eval::EvalReport;
 use crate::index::{IndexSummary, Reporter};
 use crate::record::{Shown, Stats};
 use crate::search::{Hit, SearchResults};
@@ -134,6 +138,9 @@ pub fn search<W: Write>(
     color: bool,
 ) -> std::io::Result<()> {
     if json {
+        if let Some(a) = &r.analysis {
+            json_line(out, "analysis", a)?;
+        }
         for hit in &r.hits {
             json_line(out, "hit", hit)?;
         }
@@ -156,8 +163,15 @@ pub fn search<W: Write>(
         return out.flush();
     }
     let paint = Paint { on: color };
+    if let Some(a) = &r.analysis {
+        write_analysis(out, a, &paint)?;
+    }
     for hit in &r.hits {
         write_hit(out, hit, &paint)?;
+        if let Some(e) = &hit.explain {
+            write_explanation(out, e, 0)?;
+            writeln!(out)?;
+        }
     }
     if !r.facets.is_empty() {
         write_facets(out, &r.facets, &paint)?;
@@ -175,6 +189,48 @@ fn summary_line(r: &SearchResults, offset: usize) {
         format!("hits {}–{} of {}", offset + 1, offset + r.hits.len(), r.total_hits)
     };
     eprintln!("{shown} ({:.1} ms)", r.search_ms + r.fetch_ms);
+}
+
+fn write_analysis<W: Write>(out: &mut W, a: &crate::search::QueryAnalysis, paint: &Paint) -> std::io::Result<()> {
+    writeln!(out, "{}", paint.bold("query analysis"))?;
+    writeln!(out, "  parser input:  {}", sanitize_for_terminal(&a.rewritten))?;
+    for note in &a.rewrites {
+        writeln!(out, "  rewrite:       {}", sanitize_for_terminal(note))?;
+    }
+    let list = |v: &[String]| if v.is_empty() { "—".to_string() } else { v.join(", ") };
+    writeln!(
+        out,
+        "  folded terms:  {}",
+        sanitize_for_terminal(&list(&a.folded_terms))
+    )?;
+    writeln!(out, "  exact terms:   {}", sanitize_for_terminal(&list(&a.exact_terms)))?;
+    writeln!(
+        out,
+        "  English stems: {}",
+        sanitize_for_terminal(&list(&a.stemmed_terms))
+    )?;
+    writeln!(out)
+}
+
+/// Prints tantivy's explanation tree, indented, a few levels deep.
+fn write_explanation<W: Write>(out: &mut W, e: &serde_json::Value, depth: usize) -> std::io::Result<()> {
+    if depth > 5 {
+        return Ok(());
+    }
+    let value = e.get("value").and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let desc = e.get("description").and_then(|v| v.as_str()).unwrap_or("");
+    writeln!(
+        out,
+        "     {}{value:.4}  {}",
+        "  ".repeat(depth),
+        sanitize_for_terminal(desc)
+    )?;
+    if let Some(details) = e.get("details").and_then(|d| d.as_array()) {
+        for d in details {
+            write_explanation(out, d, depth + 1)?;
+        }
+    }
+    Ok(())
 }
 
 fn write_hit<W: Write>(out: &mut W, hit: &Hit, paint: &Paint) -> std::io::Result<()> {
@@ -215,6 +271,41 @@ fn write_facets<W: Write>(
         }
     }
     Ok(())
+}
+
+/// Prints a timeline: a bar per bucket, or one JSON object.
+pub fn timeline<W: Write>(out: &mut W, t: &crate::search::Timeline, json: bool, color: bool) -> std::io::Result<()> {
+    if json {
+        serde_json::to_writer(&mut *out, t)?;
+        writeln!(out)?;
+        return out.flush();
+    }
+    let paint = Paint { on: color };
+    let max = t.buckets.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+    let label_width = t.buckets.iter().map(|b| b.start.len()).max().unwrap_or(4);
+    const WIDTH: u64 = 50;
+    for b in &t.buckets {
+        // Round up so any non-zero bucket shows at least a sliver.
+        let len = (b.count * WIDTH).div_ceil(max) as usize;
+        writeln!(
+            out,
+            "{:<label_width$}  {} {}",
+            b.start,
+            paint.wrap("36", &"█".repeat(len)),
+            b.count
+        )?;
+    }
+    writeln!(
+        out,
+        "{} matching article(s){}",
+        t.total_hits,
+        if t.undated > 0 {
+            format!(", {} undated (not shown)", t.undated)
+        } else {
+            String::new()
+        }
+    )?;
+    out.flush()
 }
 
 /// Prints one article (`show`).
@@ -377,6 +468,79 @@ pub fn bench<W: Write>(out: &mut W, r: &BenchReport, json: bool) -> std::io::Res
             row.name, row.p50_ms, row.p90_ms, row.p99_ms, row.max_ms, row.qps
         )?;
     }
+    out.flush()
+}
+
+/// Prints an eval report: a summary table, then (with `per_query`) one
+/// line per query. `--json` prints one object; its `per_query` array is
+/// there only when asked for.
+pub fn eval<W: Write>(out: &mut W, r: &EvalReport, json: bool, per_query: bool) -> std::io::Result<()> {
+    if r.qrels_without_query > 0 {
+        note(&format!(
+            "warning: {} query ids in {} have no query in {}",
+            r.qrels_without_query, r.qrels_file, r.queries_file
+        ));
+    }
+    if r.relevant_not_indexed > 0 {
+        note(&format!(
+            "warning: {} judged-relevant documents are not in the index {} (they count as missed)",
+            r.relevant_not_indexed, r.index
+        ));
+    }
+    if json {
+        if per_query {
+            serde_json::to_writer(&mut *out, r)?;
+        } else {
+            let summary = EvalReport {
+                per_query: Vec::new(),
+                ..r.clone()
+            };
+            serde_json::to_writer(&mut *out, &summary)?;
+        }
+        writeln!(out)?;
+        return out.flush();
+    }
+    writeln!(out, "index {}: {} articles", r.index, r.documents)?;
+    writeln!(
+        out,
+        "queries {}: {} evaluated, {} skipped (no relevant document judged)",
+        r.queries_file, r.queries_evaluated, r.queries_skipped
+    )?;
+    if per_query {
+        writeln!(
+            out,
+            "{:<12} {:>8} {:>8} {:>8} {:>9} {:>9}",
+            "qid",
+            format!("nDCG@{}", r.ndcg_cutoff),
+            "AP",
+            format!("R@{}", r.depth),
+            "relevant",
+            "ms"
+        )?;
+        for q in &r.per_query {
+            writeln!(
+                out,
+                "{:<12} {:>8.4} {:>8.4} {:>8.4} {:>5}/{:<3} {:>9.3}",
+                sanitize_for_terminal(&q.qid),
+                q.ndcg,
+                q.ap,
+                q.recall,
+                q.relevant_retrieved,
+                q.relevant,
+                q.ms
+            )?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "{:<14} {:>8}", "metric", "mean")?;
+    writeln!(out, "{:<14} {:>8.4}", format!("nDCG@{}", r.ndcg_cutoff), r.ndcg)?;
+    writeln!(out, "{:<14} {:>8.4}", format!("MAP@{}", r.depth), r.map)?;
+    writeln!(out, "{:<14} {:>8.4}", format!("Recall@{}", r.depth), r.recall)?;
+    writeln!(
+        out,
+        "time per query: {:.3} ms mean, {:.3} ms max",
+        r.mean_query_ms, r.max_query_ms
+    )?;
     out.flush()
 }
 

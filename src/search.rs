@@ -54,6 +54,75 @@ pub enum FacetKind {
     Org,
     /// Programmes.
     Program,
+    /// Publication years (from the date field).
+    Year,
+}
+
+/// Timeline bucket size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bucket {
+    /// Monday-to-Sunday weeks, labelled by their Monday.
+    Week,
+    /// Calendar months.
+    Month,
+    /// Calendar years.
+    Year,
+}
+
+/// One bar of a timeline.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TimelineBucket {
+    /// `YYYY-MM-DD` (week), `YYYY-MM` (month) or `YYYY` (year).
+    pub start: String,
+    /// Matching articles dated in the bucket.
+    pub count: u64,
+}
+
+/// Matching articles over time.
+#[derive(Debug, Clone, Serialize)]
+pub struct Timeline {
+    /// The query as given.
+    pub query: String,
+    /// Bucket size.
+    pub by: Bucket,
+    /// All matching articles.
+    pub total_hits: u64,
+    /// Matching articles without a date (not in any bucket).
+    pub undated: u64,
+    /// Buckets from the first to the last dated match, empty ones included.
+    pub buckets: Vec<TimelineBucket>,
+}
+
+fn bucket_start(d: time::Date, by: Bucket) -> time::Date {
+    match by {
+        Bucket::Year => time::Date::from_calendar_date(d.year(), time::Month::January, 1).unwrap_or(d),
+        Bucket::Month => d.replace_day(1).unwrap_or(d),
+        Bucket::Week => d - time::Duration::days(i64::from(d.weekday().number_days_from_monday())),
+    }
+}
+
+fn next_bucket(d: time::Date, by: Bucket) -> Option<time::Date> {
+    match by {
+        Bucket::Year => time::Date::from_calendar_date(d.year() + 1, time::Month::January, 1).ok(),
+        Bucket::Month => {
+            let (y, m) = if d.month() == time::Month::December {
+                (d.year() + 1, time::Month::January)
+            } else {
+                (d.year(), d.month().next())
+            };
+            time::Date::from_calendar_date(y, m, 1).ok()
+        }
+        Bucket::Week => d.checked_add(time::Duration::days(7)),
+    }
+}
+
+fn bucket_label(d: time::Date, by: Bucket) -> String {
+    match by {
+        Bucket::Year => format!("{:04}", d.year()),
+        Bucket::Month => format!("{:04}-{:02}", d.year(), d.month() as u8),
+        Bucket::Week => format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day()),
+    }
 }
 
 impl FacetKind {
@@ -63,6 +132,7 @@ impl FacetKind {
             FacetKind::Person => "/person",
             FacetKind::Org => "/org",
             FacetKind::Program => "/program",
+            FacetKind::Year => "",
         }
     }
 
@@ -73,6 +143,7 @@ impl FacetKind {
             FacetKind::Person => "person",
             FacetKind::Org => "org",
             FacetKind::Program => "program",
+            FacetKind::Year => "year",
         }
     }
 }
@@ -108,6 +179,8 @@ pub struct SearchOptions {
     pub fragments: usize,
     /// Skip snippets and stored fields (bench: search time only).
     pub no_fetch: bool,
+    /// Attach each hit's score breakdown and the query analysis.
+    pub explain: bool,
     /// Any term may match (OR) instead of all (AND): ranked retrieval for
     /// natural-language queries, as in `eval`.
     pub match_any: bool,
@@ -129,6 +202,26 @@ pub struct Hit {
     pub snippet: String,
     /// Highlighted ranges in `snippet`, character offsets.
     pub highlights: Vec<[usize; 2]>,
+    /// tantivy's score breakdown, with `--explain`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<serde_json::Value>,
+}
+
+/// How the query was analysed (`--explain`).
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct QueryAnalysis {
+    /// The query text handed to tantivy's parser after our rewrites.
+    pub rewritten: String,
+    /// What the rewrites did (NFC, field scopes, place-name spellings).
+    pub rewrites: Vec<String>,
+    /// Terms matched on the folded fields (accents removed).
+    pub folded_terms: Vec<String>,
+    /// Terms matched on the exact-diacritic fields.
+    pub exact_terms: Vec<String>,
+    /// English stems matched on the stemmed field.
+    pub stemmed_terms: Vec<String>,
+    /// The parsed query, as tantivy prints it.
+    pub parsed: String,
 }
 
 /// One facet value and its count.
@@ -157,6 +250,9 @@ pub struct SearchResults {
     pub search_ms: f64,
     /// Time to read stored fields and build snippets, ms.
     pub fetch_ms: f64,
+    /// Query analysis, with `--explain`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub analysis: Option<QueryAnalysis>,
 }
 
 /// An opened index ready to answer queries.
@@ -165,7 +261,7 @@ pub struct Engine {
     reader: IndexReader,
 }
 
-fn parse_date_bound(text: &str, end: bool) -> Result<time::Date, Error> {
+pub(crate) fn parse_date_bound(text: &str, end: bool) -> Result<time::Date, Error> {
     let bad = || Error::BadDate(text.to_string());
     let parts: Vec<&str> = text.trim().split('-').collect();
     let num = |s: &str| s.parse::<i32>().map_err(|_| bad());
@@ -258,18 +354,22 @@ impl Engine {
     /// Builds the text part of the query.
     fn text_query(&self, raw: &str, match_any: bool) -> anyhow::Result<Box<dyn Query>> {
         let f = &self.store.fields;
-        let q = normalize(raw);
-        let q = q.trim();
-        if q.is_empty() || q == "*" {
+        let typed = normalize(raw);
+        let typed = typed.trim();
+        if typed.is_empty() || typed == "*" {
             return Ok(Box::new(AllQuery));
         }
+        let rewritten = crate::query::rewrite(typed)?;
+        let q = rewritten.text.trim();
         // Accents typed: also score the exact-diacritic fields.
-        let accented = fold(q) != q.to_lowercase();
+        let accented = fold(typed) != typed.to_lowercase();
         let mut fields = vec![f.title, f.body, f.body_stem];
         if accented {
             fields.extend([f.title_exact, f.body_exact]);
         }
         let mut parser = QueryParser::for_index(&self.store.index, fields);
+        // Only our own rewrite emits regexes (for `word*`).
+        parser.allow_regexes();
         if !match_any {
             parser.set_conjunction_by_default();
         }
@@ -365,6 +465,25 @@ impl Engine {
         Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
+    fn analyse(&self, raw: &str, query: &dyn Query) -> anyhow::Result<QueryAnalysis> {
+        let typed = normalize(raw);
+        let rewritten = crate::query::rewrite(typed.trim())?;
+        let terms = self.query_terms(query);
+        let sorted = |set: &std::collections::HashSet<String>| {
+            let mut v: Vec<String> = set.iter().cloned().collect();
+            v.sort();
+            v
+        };
+        Ok(QueryAnalysis {
+            rewritten: rewritten.text,
+            rewrites: rewritten.notes,
+            folded_terms: sorted(&terms.folded),
+            exact_terms: sorted(&terms.exact),
+            stemmed_terms: sorted(&terms.stemmed),
+            parsed: format!("{query:?}"),
+        })
+    }
+
     fn query_terms(&self, query: &dyn Query) -> QueryTerms {
         let f = &self.store.fields;
         let mut terms = QueryTerms::default();
@@ -441,19 +560,44 @@ impl Engine {
         };
         let mut facets = BTreeMap::new();
         for kind in &opts.facets {
-            facets.insert(kind.label().to_string(), self.facet_counts(&searcher, &*query, *kind)?);
+            let counts = if *kind == FacetKind::Year {
+                self.year_counts(&searcher, &*query)?
+            } else {
+                self.facet_counts(&searcher, &*query, *kind)?
+            };
+            facets.insert(kind.label().to_string(), counts);
         }
         let search_ms = started.elapsed().as_secs_f64() * 1000.0;
 
         let fetch_started = Instant::now();
         let mut hits = Vec::with_capacity(ranked.len());
         if !opts.no_fetch {
-            let mut snippeter = Snippeter::new(self.query_terms(&*query), opts.fragments.max(1));
+            let mut terms = self.query_terms(&*query);
+            terms.prefixes = crate::query::rewrite(opts.query.trim())
+                .map(|r| r.prefixes)
+                .unwrap_or_default();
+            let mut snippeter = Snippeter::new(terms, opts.fragments.max(1));
             for (i, (score, addr)) in ranked.into_iter().enumerate() {
                 let doc: TantivyDocument = searcher.doc(addr).context("reading a stored article")?;
                 let record = ArticleRecord::from_doc(&self.store.fields, &doc);
                 let title_hl = snippeter.highlight_whole(&record.display_title).highlights;
-                let Snippet { text, highlights } = snippeter.snippet(&body_of(&self.store.fields, &doc));
+                let mut snippet = snippeter.snippet(&body_of(&self.store.fields, &doc));
+                if snippet.text.is_empty() {
+                    // A headline-only article: its headline is its text.
+                    snippet = snippeter.highlight_whole(&record.display_title);
+                }
+                let Snippet { text, highlights } = snippet;
+                let explain = if opts.explain {
+                    // tantivy's phrase explain trips a debug assertion
+                    // (release builds are unaffected); an explanation is
+                    // never worth failing the search for.
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| query.explain(&searcher, addr)))
+                        .ok()
+                        .and_then(Result::ok)
+                        .and_then(|e| serde_json::from_str(&e.to_pretty_json()).ok())
+                } else {
+                    None
+                };
                 hits.push(Hit {
                     rank: opts.offset + i + 1,
                     score,
@@ -461,6 +605,7 @@ impl Engine {
                     title_highlights: title_hl,
                     snippet: text,
                     highlights,
+                    explain,
                 });
             }
         }
@@ -471,6 +616,90 @@ impl Engine {
             facets,
             search_ms,
             fetch_ms: fetch_started.elapsed().as_secs_f64() * 1000.0,
+            analysis: if opts.explain {
+                Some(self.analyse(&opts.query, &*query)?)
+            } else {
+                None
+            },
+        })
+    }
+
+    /// The dates of every matching article (and the count of undated ones).
+    fn matching_dates(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+    ) -> anyhow::Result<(Vec<time::Date>, u64)> {
+        let docs = searcher.search(query, &tantivy::collector::DocSetCollector)?;
+        let mut by_segment: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        for addr in docs {
+            by_segment.entry(addr.segment_ord).or_default().push(addr.doc_id);
+        }
+        let (mut dates, mut undated) = (Vec::new(), 0u64);
+        for (seg_ord, doc_ids) in by_segment {
+            let column = searcher.segment_reader(seg_ord).fast_fields().date(name::DATE)?;
+            for doc in doc_ids {
+                let day = column
+                    .first(doc)
+                    .and_then(|d| time::OffsetDateTime::from_unix_timestamp(d.into_timestamp_secs()).ok())
+                    .map(|t| t.date());
+                match day {
+                    Some(d) => dates.push(d),
+                    None => undated += 1,
+                }
+            }
+        }
+        Ok((dates, undated))
+    }
+
+    fn year_counts(&self, searcher: &tantivy::Searcher, query: &dyn Query) -> anyhow::Result<Vec<FacetCount>> {
+        let (dates, _) = self.matching_dates(searcher, query)?;
+        let mut years: BTreeMap<i32, u64> = BTreeMap::new();
+        for d in dates {
+            *years.entry(d.year()).or_default() += 1;
+        }
+        Ok(years
+            .into_iter()
+            .rev()
+            .map(|(y, count)| FacetCount {
+                value: y.to_string(),
+                display: y.to_string(),
+                count,
+            })
+            .collect())
+    }
+
+    /// Matching articles per week, month or year.
+    pub fn timeline(&self, opts: &SearchOptions, by: Bucket) -> anyhow::Result<Timeline> {
+        let searcher = self.reader.searcher();
+        let query = self.build_query(opts)?;
+        let (dates, undated) = self.matching_dates(&searcher, &*query)?;
+        let mut counts: BTreeMap<time::Date, u64> = BTreeMap::new();
+        for d in &dates {
+            *counts.entry(bucket_start(*d, by)).or_default() += 1;
+        }
+        let mut buckets = Vec::new();
+        if let (Some(first), Some(last)) = (counts.keys().next().copied(), counts.keys().next_back().copied()) {
+            let mut at = first;
+            // Empty buckets in between are shown too; a guard keeps a stray
+            // far-off date from making millions of weeks.
+            while at <= last && buckets.len() < 100_000 {
+                buckets.push(TimelineBucket {
+                    start: bucket_label(at, by),
+                    count: counts.get(&at).copied().unwrap_or(0),
+                });
+                match next_bucket(at, by) {
+                    Some(n) => at = n,
+                    None => break,
+                }
+            }
+        }
+        Ok(Timeline {
+            query: opts.query.clone(),
+            by,
+            total_hits: dates.len() as u64 + undated,
+            undated,
+            buckets,
         })
     }
 
@@ -510,13 +739,15 @@ impl Engine {
 /// Turns free text into a plain bag of words for the query parser: query
 /// syntax characters become spaces and operator words are lowercased, so a
 /// natural-language query ("WHAT IS THE NGO DINH DIEM POLICY?") never fails
-/// to parse or turns into operators.
+/// to parse or turns into operators. An ASCII apostrophe would open a
+/// single-quoted phrase in tantivy's grammar ("VIET NAM'S" fails to
+/// parse), so it becomes `’`, which the tokenizers split on just the same.
 pub fn plain_query(text: &str) -> String {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
+        .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(|w| match w {
             "AND" | "OR" | "NOT" | "IN" | "TO" => w.to_lowercase(),
-            _ => w.to_string(),
+            _ => w.replace('\'', "’"),
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -538,11 +769,22 @@ mod tests {
     }
 
     #[test]
+    fn buckets_start_on_calendar_boundaries() {
+        let d = time::Date::from_calendar_date(2024, time::Month::October, 12).unwrap_or(time::Date::MIN);
+        assert_eq!(bucket_label(bucket_start(d, Bucket::Week), Bucket::Week), "2024-10-07");
+        assert_eq!(bucket_label(bucket_start(d, Bucket::Month), Bucket::Month), "2024-10");
+        let dec = time::Date::from_calendar_date(2024, time::Month::December, 3).unwrap_or(time::Date::MIN);
+        let next = next_bucket(bucket_start(dec, Bucket::Month), Bucket::Month).map(|n| bucket_label(n, Bucket::Month));
+        assert_eq!(next.as_deref(), Some("2025-01"));
+    }
+
+    #[test]
     fn plain_query_strips_syntax() {
         assert_eq!(
             plain_query("NGO DINH DIEM: (the \"BUDDHIST\" crisis) OR -x?"),
             "NGO DINH DIEM the BUDDHIST crisis or x"
         );
+        assert_eq!(plain_query("VIET NAM'S ' ’ AID"), "VIET NAM’S AID");
     }
 
     #[test]

@@ -28,12 +28,14 @@ pub struct QueryTerms {
     pub exact: HashSet<String>,
     /// Terms of the stemmed field.
     pub stemmed: HashSet<String>,
+    /// Folded prefixes (`word*` queries): any folded token starting with one.
+    pub prefixes: Vec<String>,
 }
 
 impl QueryTerms {
     /// No term at all (a filter-only query).
     pub fn is_empty(&self) -> bool {
-        self.folded.is_empty() && self.exact.is_empty() && self.stemmed.is_empty()
+        self.folded.is_empty() && self.exact.is_empty() && self.stemmed.is_empty() && self.prefixes.is_empty()
     }
 }
 
@@ -102,6 +104,15 @@ impl Snippeter {
         mark(&mut self.fold, text, &self.terms.folded, &mut ranges);
         mark(&mut self.exact, text, &self.terms.exact, &mut ranges);
         mark(&mut self.stem, text, &self.terms.stemmed, &mut ranges);
+        if !self.terms.prefixes.is_empty() {
+            let mut stream = self.fold.token_stream(text);
+            while stream.advance() {
+                let t = stream.token();
+                if self.terms.prefixes.iter().any(|p| t.text.starts_with(p.as_str())) {
+                    ranges.push(t.offset_from..t.offset_to);
+                }
+            }
+        }
         merge(ranges)
     }
 

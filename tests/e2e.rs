@@ -11,8 +11,10 @@
 mod e2e {
     pub mod common;
     mod errors;
+    mod eval;
     mod extraction;
     mod index;
+    mod query;
     mod search;
     mod show_stats;
 }

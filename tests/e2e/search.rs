@@ -266,3 +266,16 @@ fn person_and_language_filters() {
     );
     assert_eq!(env.run(&["search", "digital", "--lang", "vi"]).status.code(), Some(1));
 }
+
+#[test]
+fn headline_only_records_get_a_snippet() {
+    let env = Env::new();
+    env.write(
+        "in/briefs.jsonl",
+        "{\"id\":\"b1\",\"title\":\"COCOA PRICES RISE IN LONDON\"}\n",
+    );
+    assert!(env.run(&["index", "in"]).status.success());
+    let hit = hits(&env.run(&["search", "cocoa", "--json"])).remove(0);
+    assert_eq!(hit["snippet"], "COCOA PRICES RISE IN LONDON");
+    assert_eq!(hit["highlights"], serde_json::json!([[0, 5]]));
+}
