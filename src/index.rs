@@ -101,11 +101,13 @@ pub struct IndexSummary {
     pub warnings: BTreeMap<String, u64>,
     /// Bytes read.
     pub bytes: u64,
+    /// Article text extracted (titles and bodies, decompressed), bytes.
+    pub text_bytes: u64,
     /// Wall time.
     pub seconds: f64,
     /// Articles per second.
     pub docs_per_sec: f64,
-    /// MB (10^6 bytes) read per second.
+    /// MB (10^6 bytes) of article text (`text_bytes`) indexed per second.
     pub mb_per_sec: f64,
     /// Commits made.
     pub commits: u64,
@@ -368,6 +370,10 @@ pub fn run(opts: &IndexOptions, reporter: &mut dyn Reporter) -> anyhow::Result<I
         let mut batch: Vec<corpus::RawDoc> = Vec::with_capacity(BATCH);
         let mut add_error: Option<anyhow::Error> = None;
         let mut flush = |batch: &mut Vec<corpus::RawDoc>, writer: &mut IndexWriter, summary: &mut IndexSummary| {
+            summary.text_bytes += batch
+                .iter()
+                .map(|r| (r.body.len() + r.title.as_ref().map_or(0, String::len)) as u64)
+                .sum::<u64>();
             let articles: Vec<Article> = batch.par_iter().map(corpus::extract).collect();
             batch.clear();
             for article in &articles {
@@ -420,7 +426,7 @@ pub fn run(opts: &IndexOptions, reporter: &mut dyn Reporter) -> anyhow::Result<I
     summary.docs_total = reader.searcher().num_docs();
     summary.seconds = started.elapsed().as_secs_f64();
     summary.docs_per_sec = summary.docs_indexed as f64 / summary.seconds.max(1e-9);
-    summary.mb_per_sec = summary.bytes as f64 / 1e6 / summary.seconds.max(1e-9);
+    summary.mb_per_sec = summary.text_bytes as f64 / 1e6 / summary.seconds.max(1e-9);
     summary.peak_rss_mb = peak_rss_mb();
     summary.index_bytes = dir_size(&opts.index_dir);
 

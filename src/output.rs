@@ -402,7 +402,7 @@ pub fn index_summary<W: Write>(out: &mut W, s: &IndexSummary, json: bool) -> std
         return Ok(());
     }
     eprintln!(
-        "indexed {} article(s) from {} file(s) in {:.2} s ({:.0} docs/s, {:.1} MB/s) into {}",
+        "indexed {} article(s) from {} file(s) in {:.2} s ({:.0} docs/s, {:.1} MB/s of text) into {}",
         s.docs_indexed, s.files_read, s.seconds, s.docs_per_sec, s.mb_per_sec, s.index
     );
     let skipped: u64 = s.skipped.values().sum();
