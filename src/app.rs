@@ -145,7 +145,13 @@ fn bench_cmd(args: &BenchArgs, out: &mut impl Write) -> anyhow::Result<Outcome> 
             .context("no --queries file given and no seeds/queries.tsv found")?,
     };
     let queries = crate::bench::load_queries(&path)?;
-    let report = crate::bench::run(&args.common.index, &queries, args.warmup, args.runs, args.limit)?;
+    let opts = crate::bench::BenchOptions {
+        warmup: args.warmup,
+        runs: args.runs,
+        limit: args.limit,
+        threads: args.threads.clone(),
+    };
+    let report = crate::bench::run(&args.common.index, &queries, &opts)?;
     output::bench(out, &report, args.json)?;
     Ok(Outcome::Success)
 }

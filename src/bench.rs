@@ -4,7 +4,9 @@
 //! code path of `search` — after warm-up passes, and reports p50/p90/p99/max
 //! and QPS for the whole query (search + stored fields + snippets), for the
 //! search part alone and the fetch part alone, and per query class (single
-//! term, multi-term, phrase, boolean). Also times the first query after
+//! term, multi-term, phrase, boolean; and each query again filtered by
+//! province, sorted newest first, and with facets), plus throughput with 1..N
+//! threads sharing one reader. Also times the first query after
 //! opening the index (cold). Returns data; `output.rs` prints it.
 
 use std::path::Path;
@@ -13,7 +15,7 @@ use std::time::Instant;
 use anyhow::Context;
 use serde::Serialize;
 
-use crate::search::{Engine, SearchOptions};
+use crate::search::{Engine, FacetKind, SearchOptions, Sort};
 use crate::store::Store;
 
 /// One row of the report.
@@ -54,6 +56,19 @@ pub struct BenchReport {
     pub cold_ms: f64,
     /// Rows: total, search, fetch, then per class.
     pub rows: Vec<BenchRow>,
+    /// Queries per second with N threads.
+    pub throughput: Vec<ThreadThroughput>,
+}
+
+/// Throughput with several threads.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThreadThroughput {
+    /// Threads.
+    pub threads: usize,
+    /// Queries run.
+    pub queries: usize,
+    /// Queries per second over all threads.
+    pub qps: f64,
 }
 
 /// Reads a query file: one query per line, `#` starts a comment line.
@@ -113,14 +128,35 @@ fn row(name: &str, mut samples: Vec<f64>) -> BenchRow {
     }
 }
 
+/// What `bench` was asked to do.
+#[derive(Debug, Clone)]
+pub struct BenchOptions {
+    /// Untimed passes first.
+    pub warmup: usize,
+    /// Timed passes.
+    pub runs: usize,
+    /// Hits per query.
+    pub limit: usize,
+    /// Thread counts to measure throughput with (e.g. 1 and 2).
+    pub threads: Vec<usize>,
+}
+
+/// The query variants every query is also run as, beyond its own shape.
+const VARIANTS: [&str; 3] = ["province-filtered", "newest first", "with facets"];
+
+fn variant_options(base: &SearchOptions, variant: &str) -> SearchOptions {
+    let mut o = base.clone();
+    match variant {
+        "province-filtered" => o.provinces = vec!["ha-noi".into(), "ho-chi-minh-city".into(), "quang-ninh".into()],
+        "newest first" => o.sort = Sort::Newest,
+        _ => o.facets = vec![FacetKind::Province, FacetKind::Person, FacetKind::Year],
+    }
+    o
+}
+
 /// Runs the benchmark.
-pub fn run(
-    index_dir: &Path,
-    queries: &[String],
-    warmup: usize,
-    runs: usize,
-    limit: usize,
-) -> anyhow::Result<BenchReport> {
+pub fn run(index_dir: &Path, queries: &[String], bench: &BenchOptions) -> anyhow::Result<BenchReport> {
+    let (warmup, runs, limit) = (bench.warmup, bench.runs.max(1), bench.limit);
     let opened = Instant::now();
     let engine = Engine::open(Store::open(index_dir)?)?;
     let opts = |q: &str| SearchOptions {
@@ -139,8 +175,8 @@ pub fn run(
     let mut total = Vec::new();
     let mut search = Vec::new();
     let mut fetch = Vec::new();
-    let mut by_class: std::collections::BTreeMap<&str, Vec<f64>> = Default::default();
-    for _ in 0..runs.max(1) {
+    let mut by_class: std::collections::BTreeMap<String, Vec<f64>> = Default::default();
+    for _ in 0..runs {
         for q in queries {
             let t = Instant::now();
             let r = engine.search(&opts(q))?;
@@ -148,7 +184,15 @@ pub fn run(
             total.push(ms);
             search.push(r.search_ms);
             fetch.push(r.fetch_ms);
-            by_class.entry(class_of(q)).or_default().push(ms);
+            by_class.entry(format!("class: {}", class_of(q))).or_default().push(ms);
+            for v in VARIANTS {
+                let t = Instant::now();
+                engine.search(&variant_options(&opts(q), v))?;
+                by_class
+                    .entry(format!("class: {v}"))
+                    .or_default()
+                    .push(t.elapsed().as_secs_f64() * 1000.0);
+            }
         }
     }
     let mut rows = vec![
@@ -157,7 +201,37 @@ pub fn run(
         row("stored fields + snippets", fetch),
     ];
     for (class, samples) in by_class {
-        rows.push(row(&format!("class: {class}"), samples));
+        rows.push(row(&class, samples));
+    }
+    // Throughput with several threads sharing one reader: wall time for all
+    // queries × runs split over the threads.
+    let mut throughput = Vec::new();
+    for &n in bench.threads.iter().filter(|&&n| n > 0) {
+        let work: Vec<&String> = (0..runs).flat_map(|_| queries.iter()).collect();
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let started = Instant::now();
+        let failed = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            for _ in 0..n {
+                scope.spawn(|| loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(q) = work.get(i) else { break };
+                    if engine.search(&opts(q)).is_err() {
+                        failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
+                });
+            }
+        });
+        anyhow::ensure!(
+            !failed.load(std::sync::atomic::Ordering::Relaxed),
+            "a query failed during the threaded run"
+        );
+        let secs = started.elapsed().as_secs_f64();
+        throughput.push(ThreadThroughput {
+            threads: n,
+            queries: work.len(),
+            qps: work.len() as f64 / secs.max(1e-9),
+        });
     }
     Ok(BenchReport {
         index: index_dir.display().to_string(),
@@ -174,6 +248,7 @@ pub fn run(
         limit,
         cold_ms,
         rows,
+        throughput,
     })
 }
 

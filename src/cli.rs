@@ -249,6 +249,9 @@ pub struct BenchArgs {
     /// Hits per query.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
+    /// Thread counts for the throughput rows, e.g. `1,2`.
+    #[arg(long, value_delimiter = ',', default_value = "1,2")]
+    pub threads: Vec<usize>,
     /// JSON on stdout.
     #[arg(long)]
     pub json: bool,

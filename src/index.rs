@@ -119,14 +119,14 @@ pub struct IndexSummary {
     pub changed: bool,
 }
 
-/// What we know about files already in the index: path → stamp.
+/// What we know about files already in the index: canonical path → stamp.
 fn indexed_files(store: &Store) -> anyhow::Result<HashMap<String, String>> {
     let reader = store.reader()?;
     let searcher = reader.searcher();
     let mut out = HashMap::new();
     for seg in searcher.segment_readers() {
         let ff = seg.fast_fields();
-        let (Some(paths), Some(stamps)) = (ff.str(name::PATH)?, ff.str(name::FILE_STAMP)?) else {
+        let (Some(paths), Some(stamps)) = (ff.str(name::PATH_ABS)?, ff.str(name::FILE_STAMP)?) else {
             continue;
         };
         let (mut p, mut s) = (String::new(), String::new());
@@ -188,14 +188,14 @@ pub fn to_document(f: &Fields, a: &Article, stamp: &str, path_abs: &str) -> Tant
     for p in &a.provinces_primary {
         doc.add_text(f.province_primary, p);
     }
-    for (field, kind, list) in [
-        (f.person, "person", &a.people),
-        (f.org, "org", &a.organizations),
-        (f.program, "program", &a.programs),
+    for (field, column, list) in [
+        (f.person, f.person_name, &a.people),
+        (f.org, f.org_name, &a.organizations),
+        (f.program, f.program_name, &a.programs),
     ] {
         for v in list {
             doc.add_text(field, v);
-            doc.add_facet(f.entity, Facet::from_path([kind, v.as_str()]));
+            doc.add_text(column, v);
         }
     }
     doc.add_text(f.lang, &a.lang);
@@ -265,10 +265,26 @@ pub fn peak_rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-fn commit(writer: &mut IndexWriter, summary: &mut IndexSummary) -> anyhow::Result<()> {
+/// What the last commit recorded beside the documents.
+#[derive(Debug, Default, serde::Deserialize)]
+struct Payload {
+    /// A file whose articles were only partly written at that commit.
+    in_progress: Option<String>,
+    /// The JSON key mapping in force (`--map`).
+    keymap: Option<String>,
+}
+
+fn commit(
+    writer: &mut IndexWriter,
+    summary: &mut IndexSummary,
+    in_progress: Option<&str>,
+    keymap: &str,
+) -> anyhow::Result<()> {
     let payload = serde_json::json!({
         "committed_at": time::OffsetDateTime::now_utc().unix_timestamp(),
         "docs_indexed_this_run": summary.docs_indexed,
+        "in_progress": in_progress,
+        "keymap": keymap,
     });
     let mut prepared = writer.prepare_commit().context("preparing commit")?;
     prepared.set_payload(&payload.to_string());
@@ -277,16 +293,46 @@ fn commit(writer: &mut IndexWriter, summary: &mut IndexSummary) -> anyhow::Resul
     Ok(())
 }
 
+fn is_json(path: &str) -> bool {
+    matches!(
+        corpus::read::format_of(Path::new(path)),
+        Some((corpus::read::Format::Json | corpus::read::Format::JsonLines, _))
+    )
+}
+
 /// Runs an `index` job.
 pub fn run(opts: &IndexOptions, reporter: &mut dyn Reporter) -> anyhow::Result<IndexSummary> {
     let started = Instant::now();
     let store = Store::open_or_create(&opts.index_dir, opts.rebuild)?;
     let fields = store.fields;
     let mut writer = open_writer(&store, opts.memory_mb)?;
-    let known = if opts.rebuild {
+    let keymap = format!("{:?}", opts.keys);
+    let mut known = if opts.rebuild {
         HashMap::new()
     } else {
         indexed_files(&store)?
+    };
+    let last: Payload = store
+        .index
+        .load_metas()
+        .ok()
+        .and_then(|m| m.payload)
+        .and_then(|p| serde_json::from_str(&p).ok())
+        .unwrap_or_default();
+    // A file cut short by an interrupted run is read again in full.
+    if let Some(partial) = &last.in_progress {
+        known.remove(partial);
+    }
+    // Another --map changes what JSON records mean: read them again.
+    if last.keymap.as_deref().is_some_and(|k| k != keymap) {
+        known.retain(|path, _| !is_json(path));
+    }
+    // --strict: nothing from a run with problems may land, so no commit
+    // happens before the end.
+    let (commit_every_docs, commit_every) = if opts.strict {
+        (usize::MAX, Duration::MAX)
+    } else {
+        (opts.commit_every_docs, opts.commit_every)
     };
 
     let mut summary = IndexSummary {
@@ -307,14 +353,22 @@ pub fn run(opts: &IndexOptions, reporter: &mut dyn Reporter) -> anyhow::Result<I
     }
 
     // Walk first, so the progress bar knows the total.
-    let mut files: Vec<(PathBuf, String, u64, String)> = Vec::new();
+    // (path, shown path, canonical path, size, stamp)
+    let mut files: Vec<(PathBuf, String, String, u64, String)> = Vec::new();
     let mut problem_count = 0usize;
     for found in corpus::walk(&opts.paths, Some(&opts.index_dir)) {
         match found {
             Found::File(path, display) => {
                 summary.files_seen += 1;
                 match file_stamp(&path) {
-                    Some((size, stamp)) => files.push((path, display, size, stamp)),
+                    Some((size, stamp)) => {
+                        let abs = path
+                            .canonicalize()
+                            .unwrap_or_else(|_| path.clone())
+                            .display()
+                            .to_string();
+                        files.push((path, display, abs, size, stamp));
+                    }
                     None => {
                         let p = Problem {
                             path: display,
@@ -337,39 +391,41 @@ pub fn run(opts: &IndexOptions, reporter: &mut dyn Reporter) -> anyhow::Result<I
         }
     }
 
-    let todo: Vec<&(PathBuf, String, u64, String)> = files
+    // The same file reached twice (two roots, a symlink) is read once.
+    let mut unique = HashSet::new();
+    files.retain(|f| unique.insert(f.2.clone()));
+    let todo: Vec<&(PathBuf, String, String, u64, String)> = files
         .iter()
-        .filter(|(_, display, _, stamp)| known.get(display) != Some(stamp))
+        .filter(|(_, _, abs, _, stamp)| known.get(abs) != Some(stamp))
         .collect();
     summary.files_unchanged = (files.len() - todo.len()) as u64;
-    reporter.start(todo.len() as u64, todo.iter().map(|f| f.2).sum());
+    reporter.start(todo.len() as u64, todo.iter().map(|f| f.3).sum());
 
-    // Files that vanished from under the walked roots.
-    let seen: HashSet<&str> = files.iter().map(|f| f.1.as_str()).collect();
-    let roots: Vec<String> = opts.paths.iter().map(|p| p.display().to_string()).collect();
+    // Files that vanished from under the walked roots (compared by
+    // canonical path, so `index .` from elsewhere removes nothing else).
+    let seen: HashSet<&str> = files.iter().map(|f| f.2.as_str()).collect();
+    let roots: Vec<PathBuf> = opts.paths.iter().filter_map(|p| p.canonicalize().ok()).collect();
     for path in known.keys() {
-        let under_root = roots.iter().any(|r| path == r || Path::new(path).starts_with(r));
+        let under_root = roots.iter().any(|r| Path::new(path).starts_with(r));
         if under_root && !seen.contains(path.as_str()) {
-            writer.delete_term(Term::from_field_text(fields.path, path));
+            writer.delete_term(Term::from_field_text(fields.path_abs, path));
             summary.files_removed += 1;
         }
     }
 
     let mut since_commit_docs = 0usize;
     let mut last_commit = Instant::now();
-    for (path, display, size, stamp) in todo {
-        let path_abs = path
-            .canonicalize()
-            .unwrap_or_else(|_| path.clone())
-            .display()
-            .to_string();
+    for (path, display, path_abs, size, stamp) in todo {
         // A changed file's old articles go, in the same commit as the new.
-        writer.delete_term(Term::from_field_text(fields.path, display));
+        writer.delete_term(Term::from_field_text(fields.path_abs, path_abs));
         // Extraction is the costly part of indexing: articles are read in
         // batches and extracted on all cores, then added in order.
         let mut batch: Vec<corpus::RawDoc> = Vec::with_capacity(BATCH);
         let mut add_error: Option<anyhow::Error> = None;
-        let mut flush = |batch: &mut Vec<corpus::RawDoc>, writer: &mut IndexWriter, summary: &mut IndexSummary| {
+        let flush = |batch: &mut Vec<corpus::RawDoc>,
+                     writer: &mut IndexWriter,
+                     summary: &mut IndexSummary,
+                     add_error: &mut Option<anyhow::Error>| {
             summary.text_bytes += batch
                 .iter()
                 .map(|r| (r.body.len() + r.title.as_ref().map_or(0, String::len)) as u64)
@@ -377,7 +433,7 @@ pub fn run(opts: &IndexOptions, reporter: &mut dyn Reporter) -> anyhow::Result<I
             let articles: Vec<Article> = batch.par_iter().map(corpus::extract).collect();
             batch.clear();
             for article in &articles {
-                if let Err(e) = writer.add_document(to_document(&fields, article, stamp, &path_abs)) {
+                if let Err(e) = writer.add_document(to_document(&fields, article, stamp, path_abs)) {
                     add_error.get_or_insert(e.into());
                 }
             }
@@ -388,7 +444,18 @@ pub fn run(opts: &IndexOptions, reporter: &mut dyn Reporter) -> anyhow::Result<I
             Ok(raw) => {
                 batch.push(raw);
                 if batch.len() >= BATCH {
-                    since_commit_docs += flush(&mut batch, &mut writer, &mut summary);
+                    since_commit_docs += flush(&mut batch, &mut writer, &mut summary, &mut add_error);
+                    reporter.advance(0, summary.docs_indexed);
+                    // A long file commits as it goes, marked in progress: an
+                    // interrupted run keeps what it wrote, and the next run
+                    // reads this file again in full.
+                    if since_commit_docs >= commit_every_docs || last_commit.elapsed() >= commit_every {
+                        if let Err(e) = commit(&mut writer, &mut summary, Some(path_abs), &keymap) {
+                            add_error.get_or_insert(e);
+                        }
+                        since_commit_docs = 0;
+                        last_commit = Instant::now();
+                    }
                 }
             }
             Err(p) => {
@@ -402,22 +469,28 @@ pub fn run(opts: &IndexOptions, reporter: &mut dyn Reporter) -> anyhow::Result<I
                 *bucket.entry(p.kind.label().to_string()).or_default() += 1;
             }
         });
-        since_commit_docs += flush(&mut batch, &mut writer, &mut summary);
+        since_commit_docs += flush(&mut batch, &mut writer, &mut summary, &mut add_error);
         if let Some(e) = add_error {
             return Err(e.context(format!("writing articles of {display} to the index")));
         }
         summary.files_read += 1;
         summary.bytes += size;
         reporter.advance(*size, summary.docs_indexed);
-        if since_commit_docs >= opts.commit_every_docs || last_commit.elapsed() >= opts.commit_every {
-            commit(&mut writer, &mut summary)?;
+        if since_commit_docs >= commit_every_docs || last_commit.elapsed() >= commit_every {
+            commit(&mut writer, &mut summary, None, &keymap)?;
             since_commit_docs = 0;
             last_commit = Instant::now();
         }
     }
     summary.changed = summary.files_read > 0 || summary.files_removed > 0 || opts.rebuild;
-    if summary.changed {
-        commit(&mut writer, &mut summary)?;
+    if opts.strict && problem_count > 0 {
+        // Nothing of this run lands: the index stays as it was.
+        writer.rollback().context("rolling back")?;
+        reporter.finish();
+        return Err(Error::Strict(problem_count).into());
+    }
+    if summary.changed || last.keymap.as_deref() != Some(keymap.as_str()) {
+        commit(&mut writer, &mut summary, None, &keymap)?;
     }
     writer.wait_merging_threads().context("finishing background merges")?;
     reporter.finish();
@@ -430,13 +503,14 @@ pub fn run(opts: &IndexOptions, reporter: &mut dyn Reporter) -> anyhow::Result<I
     summary.peak_rss_mb = peak_rss_mb();
     summary.index_bytes = dir_size(&opts.index_dir);
 
-    if opts.strict && problem_count > 0 {
-        return Err(Error::Strict(problem_count).into());
-    }
     if summary.docs_total == 0 {
         return Err(Error::NothingIndexed(format!(
             "no article found in {} (newsfind reads .txt .md .json .jsonl .ndjson .html .htm, also gzipped)",
-            roots.join(", ")
+            opts.paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         ))
         .into());
     }

@@ -23,6 +23,7 @@
 //! - [`index`] — writer lifecycle: incremental runs, commits, summary.
 //! - [`query`] — query text rewrites: NFC, `province:`/`date:` scopes, place-name spellings.
 //! - [`search`] — query building, filters, ranking, facets → `SearchResults`.
+//! - [`collect`] — counting collectors over fast columns (entity and date facets, timeline).
 //! - [`snippet`] — multi-fragment highlighted snippets.
 //! - [`record`] — stored article records, `show` and `stats`.
 //! - [`bench`] — query latency percentiles over a query file.
@@ -35,6 +36,7 @@ pub mod analysis;
 pub mod app;
 pub mod bench;
 pub mod cli;
+pub mod collect;
 pub mod corpus;
 pub mod error;
 pub mod eval;

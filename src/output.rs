@@ -468,6 +468,13 @@ pub fn bench<W: Write>(out: &mut W, r: &BenchReport, json: bool) -> std::io::Res
             row.name, row.p50_ms, row.p90_ms, row.p99_ms, row.max_ms, row.qps
         )?;
     }
+    for t in &r.throughput {
+        writeln!(
+            out,
+            "throughput, {} thread(s): {:.0} queries/s ({} queries)",
+            t.threads, t.qps, t.queries
+        )?;
+    }
     out.flush()
 }
 
@@ -548,7 +555,13 @@ pub fn eval<W: Write>(out: &mut W, r: &EvalReport, json: bool, per_query: bool) 
 pub struct IndexProgress {
     bar: Option<ProgressBar>,
     printed: BTreeMap<String, usize>,
+    /// Off a terminal: when the last status line was printed.
+    last_status: std::time::Instant,
+    started: std::time::Instant,
 }
+
+/// Off a terminal, a status line at most this often.
+const STATUS_EVERY: std::time::Duration = std::time::Duration::from_secs(15);
 
 /// Warnings of one kind printed before the rest are only counted.
 const MAX_WARNINGS_PER_KIND: usize = 20;
@@ -559,6 +572,8 @@ impl IndexProgress {
         IndexProgress {
             bar: None,
             printed: BTreeMap::new(),
+            last_status: std::time::Instant::now(),
+            started: std::time::Instant::now(),
         }
     }
 }
@@ -582,10 +597,23 @@ impl Reporter for IndexProgress {
         }
     }
 
+    #[allow(clippy::print_stderr)]
     fn advance(&mut self, bytes: u64, docs: u64) {
-        if let Some(bar) = &self.bar {
-            bar.inc(bytes);
-            bar.set_message(format!("{docs} articles"));
+        match &self.bar {
+            Some(bar) => {
+                bar.inc(bytes);
+                bar.set_message(format!("{docs} articles"));
+            }
+            // Logs and CI see a heartbeat instead of a bar.
+            None if self.last_status.elapsed() >= STATUS_EVERY => {
+                let secs = self.started.elapsed().as_secs_f64();
+                eprintln!(
+                    "… {docs} articles indexed in {secs:.0} s ({:.0} docs/s)",
+                    docs as f64 / secs.max(1e-9)
+                );
+                self.last_status = std::time::Instant::now();
+            }
+            None => {}
         }
     }
 

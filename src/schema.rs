@@ -12,7 +12,7 @@ use tantivy::schema::{
 use crate::analysis;
 
 /// Version of the field list and analyzers. Stored beside the index.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Field names. Public so tests and `--explain` can name them.
 pub mod name {
@@ -20,7 +20,7 @@ pub mod name {
     pub const ID: &str = "id";
     /// Source path as walked.
     pub const PATH: &str = "path";
-    /// Canonical absolute path (lookups only).
+    /// Canonical absolute path: a file's identity across runs.
     pub const PATH_ABS: &str = "path_abs";
     /// Size and mtime of the source file, for incremental runs.
     pub const FILE_STAMP: &str = "file_stamp";
@@ -52,8 +52,12 @@ pub mod name {
     pub const ORG: &str = "org";
     /// Programmes.
     pub const PROGRAM: &str = "program";
-    /// Entity facet: `/person/…`, `/org/…`, `/program/…`.
-    pub const ENTITY: &str = "entity";
+    /// People, exact canonical names, as a fast column (facet counts).
+    pub const PERSON_NAME: &str = "person_name";
+    /// Organisations, exact names, as a fast column.
+    pub const ORG_NAME: &str = "org_name";
+    /// Programmes, exact names, as a fast column.
+    pub const PROGRAM_NAME: &str = "program_name";
     /// Language code.
     pub const LANG: &str = "lang";
     /// Language confidence.
@@ -88,7 +92,9 @@ pub struct Fields {
     pub person: Field,
     pub org: Field,
     pub program: Field,
-    pub entity: Field,
+    pub person_name: Field,
+    pub org_name: Field,
+    pub program_name: Field,
     pub lang: Field,
     pub lang_confidence: Field,
     pub url: Field,
@@ -119,13 +125,18 @@ fn keyword() -> TextOptions {
         .set_stored()
 }
 
+/// A column of exact names (not indexed, not stored): entity facet counts.
+fn name_column() -> TextOptions {
+    TextOptions::default().set_fast(tantivy::tokenizer::RAW_TOKENIZER_NAME)
+}
+
 /// Builds the schema and the field handles.
 pub fn build_schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let fields = Fields {
         id: b.add_text_field(name::ID, STRING | STORED | FAST),
         path: b.add_text_field(name::PATH, STRING | STORED | FAST),
-        path_abs: b.add_text_field(name::PATH_ABS, STRING),
+        path_abs: b.add_text_field(name::PATH_ABS, STRING | FAST),
         file_stamp: b.add_text_field(name::FILE_STAMP, STRING | STORED | FAST),
         title: b.add_text_field(name::TITLE, text(analysis::FOLD, true)),
         title_exact: b.add_text_field(name::TITLE_EXACT, text(analysis::EXACT, false)),
@@ -148,7 +159,9 @@ pub fn build_schema() -> (Schema, Fields) {
         person: b.add_text_field(name::PERSON, keyword()),
         org: b.add_text_field(name::ORG, keyword()),
         program: b.add_text_field(name::PROGRAM, keyword()),
-        entity: b.add_facet_field(name::ENTITY, FacetOptions::default()),
+        person_name: b.add_text_field(name::PERSON_NAME, name_column()),
+        org_name: b.add_text_field(name::ORG_NAME, name_column()),
+        program_name: b.add_text_field(name::PROGRAM_NAME, name_column()),
         lang: b.add_text_field(name::LANG, STRING | STORED | FAST),
         lang_confidence: b.add_f64_field(name::LANG_CONFIDENCE, NumericOptions::default().set_stored()),
         url: b.add_text_field(name::URL, STRING | STORED),
@@ -181,7 +194,9 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         person: f(name::PERSON)?,
         org: f(name::ORG)?,
         program: f(name::PROGRAM)?,
-        entity: f(name::ENTITY)?,
+        person_name: f(name::PERSON_NAME)?,
+        org_name: f(name::ORG_NAME)?,
+        program_name: f(name::PROGRAM_NAME)?,
         lang: f(name::LANG)?,
         lang_confidence: f(name::LANG_CONFIDENCE)?,
         url: f(name::URL)?,

@@ -129,10 +129,8 @@ impl FacetKind {
     fn root(self) -> &'static str {
         match self {
             FacetKind::Province => "/",
-            FacetKind::Person => "/person",
-            FacetKind::Org => "/org",
-            FacetKind::Program => "/program",
-            FacetKind::Year => "",
+            // Entities and years are counted from fast columns.
+            _ => "",
         }
     }
 
@@ -356,8 +354,17 @@ impl Engine {
         let f = &self.store.fields;
         let typed = normalize(raw);
         let typed = typed.trim();
-        if typed.is_empty() || typed == "*" {
+        if typed == "*" {
             return Ok(Box::new(AllQuery));
+        }
+        if typed.is_empty() {
+            // An empty variable in a script must not silently mean "all".
+            return Err(Error::QuerySyntax {
+                message: "empty query (use * to list every article)".to_string(),
+                query: String::new(),
+                caret: "^".to_string(),
+            }
+            .into());
         }
         let rewritten = crate::query::rewrite(typed)?;
         let q = rewritten.text.trim();
@@ -624,39 +631,28 @@ impl Engine {
         })
     }
 
-    /// The dates of every matching article (and the count of undated ones).
-    fn matching_dates(
+    /// Matching articles per calendar day (and the undated ones), in one
+    /// pass over the date column.
+    fn matching_days(
         &self,
         searcher: &tantivy::Searcher,
         query: &dyn Query,
-    ) -> anyhow::Result<(Vec<time::Date>, u64)> {
-        let docs = searcher.search(query, &tantivy::collector::DocSetCollector)?;
-        let mut by_segment: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-        for addr in docs {
-            by_segment.entry(addr.segment_ord).or_default().push(addr.doc_id);
-        }
-        let (mut dates, mut undated) = (Vec::new(), 0u64);
-        for (seg_ord, doc_ids) in by_segment {
-            let column = searcher.segment_reader(seg_ord).fast_fields().date(name::DATE)?;
-            for doc in doc_ids {
-                let day = column
-                    .first(doc)
-                    .and_then(|d| time::OffsetDateTime::from_unix_timestamp(d.into_timestamp_secs()).ok())
-                    .map(|t| t.date());
-                match day {
-                    Some(d) => dates.push(d),
-                    None => undated += 1,
-                }
-            }
-        }
-        Ok((dates, undated))
+    ) -> anyhow::Result<(Vec<(time::Date, u64)>, u64)> {
+        let days = searcher.search(query, &crate::collect::DayCounts::for_field(name::DATE))?;
+        let epoch = time::Date::from_calendar_date(1970, time::Month::January, 1)?;
+        let dated = days
+            .by_day
+            .into_iter()
+            .filter_map(|(d, n)| epoch.checked_add(time::Duration::days(d)).map(|date| (date, n)))
+            .collect();
+        Ok((dated, days.undated))
     }
 
     fn year_counts(&self, searcher: &tantivy::Searcher, query: &dyn Query) -> anyhow::Result<Vec<FacetCount>> {
-        let (dates, _) = self.matching_dates(searcher, query)?;
+        let (days, _) = self.matching_days(searcher, query)?;
         let mut years: BTreeMap<i32, u64> = BTreeMap::new();
-        for d in dates {
-            *years.entry(d.year()).or_default() += 1;
+        for (d, n) in days {
+            *years.entry(d.year()).or_default() += n;
         }
         Ok(years
             .into_iter()
@@ -673,10 +669,11 @@ impl Engine {
     pub fn timeline(&self, opts: &SearchOptions, by: Bucket) -> anyhow::Result<Timeline> {
         let searcher = self.reader.searcher();
         let query = self.build_query(opts)?;
-        let (dates, undated) = self.matching_dates(&searcher, &*query)?;
+        let (days, undated) = self.matching_days(&searcher, &*query)?;
+        let dated: u64 = days.iter().map(|(_, n)| n).sum();
         let mut counts: BTreeMap<time::Date, u64> = BTreeMap::new();
-        for d in &dates {
-            *counts.entry(bucket_start(*d, by)).or_default() += 1;
+        for (d, n) in &days {
+            *counts.entry(bucket_start(*d, by)).or_default() += n;
         }
         let mut buckets = Vec::new();
         if let (Some(first), Some(last)) = (counts.keys().next().copied(), counts.keys().next_back().copied()) {
@@ -697,7 +694,7 @@ impl Engine {
         Ok(Timeline {
             query: opts.query.clone(),
             by,
-            total_hits: dates.len() as u64 + undated,
+            total_hits: dated + undated,
             undated,
             buckets,
         })
@@ -709,27 +706,36 @@ impl Engine {
         query: &dyn Query,
         kind: FacetKind,
     ) -> anyhow::Result<Vec<FacetCount>> {
-        let field = if kind == FacetKind::Province {
-            name::PROVINCE
-        } else {
-            name::ENTITY
-        };
-        let mut collector = FacetCollector::for_field(field);
-        collector.add_facet(kind.root());
-        let counts = searcher.search(query, &collector)?;
         let gaz = gazetteer();
-        let mut out: Vec<FacetCount> = counts
-            .get(kind.root())
-            .map(|(facet, count)| {
-                let value = facet.to_path().last().map(|s| s.to_string()).unwrap_or_default();
-                let display = if kind == FacetKind::Province {
-                    gaz.display_name(&value).to_string()
-                } else {
-                    value.clone()
-                };
-                FacetCount { value, display, count }
-            })
-            .collect();
+        let mut out: Vec<FacetCount> = if kind == FacetKind::Province {
+            // 97 units at most: tantivy's facet collector is cheap here.
+            let mut collector = FacetCollector::for_field(name::PROVINCE);
+            collector.add_facet(kind.root());
+            let counts = searcher.search(query, &collector)?;
+            counts
+                .get(kind.root())
+                .map(|(facet, count)| {
+                    let value = facet.to_path().last().map(|s| s.to_string()).unwrap_or_default();
+                    let display = gaz.display_name(&value).to_string();
+                    FacetCount { value, display, count }
+                })
+                .collect()
+        } else {
+            let column = match kind {
+                FacetKind::Person => name::PERSON_NAME,
+                FacetKind::Org => name::ORG_NAME,
+                _ => name::PROGRAM_NAME,
+            };
+            searcher
+                .search(query, &crate::collect::StrCounts::for_field(column))?
+                .into_iter()
+                .map(|(value, count)| FacetCount {
+                    display: value.clone(),
+                    value,
+                    count,
+                })
+                .collect()
+        };
         out.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
         out.truncate(20);
         Ok(out)

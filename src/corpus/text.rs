@@ -20,8 +20,9 @@ pub fn normalize(text: &str) -> String {
             '\n' | '\t' => Some(c),
             // Non-breaking and other exotic spaces become plain spaces.
             '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some(' '),
-            // Zero-width characters and the BOM carry no text.
-            '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => None,
+            // Zero-width characters, direction marks and the BOM carry no
+            // text (and would glue to the words around them).
+            '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' => None,
             c if c.is_control() => None,
             c => Some(c),
         })

@@ -99,6 +99,10 @@ fn strict_turns_warnings_into_failure() {
     let out = env.run(&["index", "in", "--strict"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--strict"), "{}", stderr(&out));
+    // Nothing of the failed run landed, and a retry fails again.
+    let stats: serde_json::Value = serde_json::from_slice(&env.run(&["stats", "--json"]).stdout).unwrap();
+    assert_eq!(stats["documents"], 0);
+    assert_eq!(env.run(&["index", "in", "--strict"]).status.code(), Some(2));
 }
 
 #[test]
@@ -284,4 +288,71 @@ fn oversized_nul_nfd_and_broken_link_inputs_are_handled() {
     let v: serde_json::Value = serde_json::from_slice(&nul.stdout).unwrap();
     assert_eq!(v["body"], "Đà Nẵng kinh tế số tăng trưởng.");
     assert_eq!(v["provinces"], serde_json::json!(["da-nang"]));
+}
+
+#[test]
+fn file_identity_is_the_canonical_path_not_the_spelling() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.path().join("other")).unwrap();
+    env.write("other/note.txt", "Other note\nĐà Nẵng kinh tế số.");
+    env.index_seeds();
+    // The same folder under another spelling is not new articles…
+    let abs = env.path().join("seeds");
+    let again = env.run(&["index", abs.to_str().unwrap(), "./seeds/"]);
+    assert!(stderr(&again).contains("up to date"), "{}", stderr(&again));
+    // …and indexing another folder removes nothing from the first.
+    let other = env
+        .cmd(&["index", ".", "--index", "../index"])
+        .current_dir(env.path().join("other"))
+        .output()
+        .unwrap();
+    assert!(other.status.success(), "{}", stderr(&other));
+    let stats: serde_json::Value = serde_json::from_slice(&env.run(&["stats", "--json"]).stdout).unwrap();
+    assert_eq!(stats["documents"], 6);
+}
+
+#[test]
+fn changing_the_key_map_reads_json_again() {
+    let env = Env::new();
+    env.write(
+        "in/m.jsonl",
+        "{\"id\":\"m1\",\"title\":\"H1\",\"body\":\"bodyword\",\"txt\":\"mapword\"}\n",
+    );
+    assert!(env.run(&["index", "in"]).status.success());
+    assert_eq!(env.run(&["search", "mapword"]).status.code(), Some(1));
+    let remap = env.run(&["index", "in", "--map", "body=txt"]);
+    assert!(remap.status.success(), "{}", stderr(&remap));
+    assert_eq!(env.run(&["search", "mapword"]).status.code(), Some(0));
+    assert_eq!(env.run(&["search", "bodyword"]).status.code(), Some(1));
+}
+
+#[test]
+fn a_single_large_file_commits_as_it_goes_and_is_redone_after_a_kill() {
+    let env = Env::new();
+    let mut text = String::new();
+    for r in 0..6000 {
+        let rec = serde_json::json!({"id": format!("x{r}"), "title": format!("Tin số {r}"), "body": format!("Quảng Ninh phát triển kinh tế số, bài {r}. {}", "Chuyển đổi số toàn diện. ".repeat(20))});
+        text.push_str(&rec.to_string());
+        text.push('\n');
+    }
+    env.write("one/all.jsonl", text);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsfind"))
+        .current_dir(env.path())
+        .args(["index", "one", "--commit-every", "600"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !committed(&env) && started.elapsed() < std::time::Duration::from_secs(120) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(committed(&env), "no commit inside the file");
+    let partial = doc_count(&env);
+    assert!(partial > 0, "the partial commit is searchable");
+    let out = env.run(&["index", "one"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(doc_count(&env), 6000);
 }
