@@ -20,7 +20,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::Index;
 
-use crate::corpus::text::modern_tone;
+use crate::corpus::text::{modern_tone, needs_modern_tone};
 
 /// Lowercase + ASCII-folded: "Quảng" → "quang". Used by `title`/`body`.
 pub const FOLD: &str = "nf_fold";
@@ -32,8 +32,8 @@ pub const STEM: &str = "nf_stem";
 /// Whole value, lowercased and folded: entity and keyword filters.
 pub const KEYWORD: &str = "nf_keyword";
 
-/// Tokens longer than this are dropped (URLs glued into text, base64 …).
-const MAX_TOKEN_BYTES: usize = 40;
+/// Tokens longer than this many bytes are dropped (URLs glued into text, base64 …).
+pub const MAX_TOKEN_BYTES: usize = 40;
 
 /// Registers every analyzer on `index`. Call before indexing or parsing.
 pub fn register(index: &Index) {
@@ -119,57 +119,85 @@ enum Class {
     Upper,
     Lower,
     Digit,
+    /// Alphanumeric but neither a cased letter nor a digit (CJK, …).
     Other,
+    /// Not part of a word.
+    Gap,
 }
 
-fn class(c: char) -> Class {
-    if c.is_ascii() {
-        return match c {
-            '0'..='9' => Class::Digit,
-            'A'..='Z' => Class::Upper,
-            'a'..='z' => Class::Lower,
-            _ => Class::Other,
-        };
-    }
+fn class_slow(c: char) -> Class {
     if c.is_numeric() {
         Class::Digit
     } else if c.is_uppercase() {
         Class::Upper
     } else if c.is_alphabetic() {
         Class::Lower
-    } else {
+    } else if c.is_alphanumeric() {
         Class::Other
+    } else {
+        Class::Gap
+    }
+}
+
+/// Classes of U+0000–U+024F (ASCII and the Latin blocks) and of U+1E00–
+/// U+1EFF (Vietnamese letters with tone marks), computed once: the Unicode
+/// table look-ups behind `char::is_uppercase` and friends dominated the
+/// cost of tokenising Vietnamese text.
+fn class_table() -> &'static ([Class; 0x250], [Class; 0x100]) {
+    static TABLE: std::sync::OnceLock<([Class; 0x250], [Class; 0x100])> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut latin = [Class::Gap; 0x250];
+        let mut viet = [Class::Gap; 0x100];
+        for (i, slot) in latin.iter_mut().enumerate() {
+            *slot = char::from_u32(i as u32).map_or(Class::Gap, class_slow);
+        }
+        for (i, slot) in viet.iter_mut().enumerate() {
+            *slot = char::from_u32(0x1E00 + i as u32).map_or(Class::Gap, class_slow);
+        }
+        (latin, viet)
+    })
+}
+
+fn class(c: char) -> Class {
+    let cp = c as u32;
+    let (latin, viet) = class_table();
+    match cp {
+        0..=0x24F => latin[cp as usize],
+        0x1E00..=0x1EFF => viet[(cp - 0x1E00) as usize],
+        _ => class_slow(c),
     }
 }
 
 /// The word splitter behind [`NewsTokenizer`]. Public for snippets and tests.
 pub fn split_words(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    let chars: Vec<(usize, char, Class)> = text.char_indices().map(|(i, c)| (i, c, class(c))).collect();
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
+        if chars[i].2 == Class::Gap {
             i += 1;
             continue;
         }
         let run_start = i;
-        while i < chars.len() && chars[i].1.is_alphanumeric() {
+        while i < chars.len() && chars[i].2 != Class::Gap {
             i += 1;
         }
         // Split the alphanumeric run chars[run_start..i] at glue boundaries.
         let mut piece_start = run_start;
         for k in run_start + 1..i {
-            let (a, b) = (class(chars[k - 1].1), class(chars[k].1));
+            let (a, b) = (chars[k - 1].2, chars[k].2);
             let boundary = match (a, b) {
                 (Class::Lower, Class::Upper) => true,
                 (Class::Digit, Class::Lower | Class::Upper) | (Class::Lower | Class::Upper, Class::Digit) => true,
                 // "HCMCơ": split before the capital that starts a word, but
                 // keep plurals of acronyms ("SMEs") whole.
                 (Class::Upper, Class::Upper) => {
-                    let next = chars.get(k + 1).filter(|_| k + 1 < i).map(|c| c.1);
-                    let tail_is_plural_s =
-                        next == Some('s') && chars.get(k + 2).is_none_or(|c| k + 2 >= i || !c.1.is_alphabetic());
-                    next.is_some_and(|n| class(n) == Class::Lower) && !tail_is_plural_s
+                    let next = chars.get(k + 1).filter(|_| k + 1 < i);
+                    let tail_is_plural_s = next.is_some_and(|n| n.1 == 's')
+                        && chars
+                            .get(k + 2)
+                            .is_none_or(|c| k + 2 >= i || !matches!(c.2, Class::Upper | Class::Lower));
+                    next.is_some_and(|n| n.2 == Class::Lower) && !tail_is_plural_s
                 }
                 _ => false,
             };
@@ -183,12 +211,20 @@ pub fn split_words(text: &str) -> Vec<Token> {
     tokens
 }
 
-fn push_token(text: &str, chars: &[(usize, char)], from: usize, to: usize, out: &mut Vec<Token>) {
+fn push_token(text: &str, chars: &[(usize, char, Class)], from: usize, to: usize, out: &mut Vec<Token>) {
     let offset_from = chars[from].0;
     let offset_to = chars.get(to).map(|c| c.0).unwrap_or(text.len());
     let raw = &text[offset_from..offset_to];
-    let lower = raw.to_lowercase();
-    let text = if lower.is_ascii() { lower } else { modern_tone(&lower) };
+    // Most words are already lowercase: skip the case-mapping tables then.
+    let has_upper = chars[from..to].iter().any(|c| c.2 == Class::Upper);
+    let mut text = match (raw.is_ascii(), has_upper) {
+        (true, true) => raw.to_ascii_lowercase(),
+        (_, false) => raw.to_string(),
+        (false, true) => raw.to_lowercase(),
+    };
+    if !text.is_ascii() && needs_modern_tone(&text) {
+        text = modern_tone(&text);
+    }
     out.push(Token {
         offset_from,
         offset_to,

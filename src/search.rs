@@ -14,6 +14,7 @@ use std::ops::Bound;
 use std::time::Instant;
 
 use anyhow::Context;
+use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery, TermQuery};
@@ -583,16 +584,32 @@ impl Engine {
             terms.prefixes = crate::query::rewrite(opts.query.trim())
                 .map(|r| r.prefixes)
                 .unwrap_or_default();
-            let mut snippeter = Snippeter::new(terms, opts.fragments.max(1));
-            for (i, (score, addr)) in ranked.into_iter().enumerate() {
+            // Stored documents are read in rank order; snippets (tokenising
+            // each body) are built on all cores.
+            let mut docs = Vec::with_capacity(ranked.len());
+            for (score, addr) in ranked {
                 let doc: TantivyDocument = searcher.doc(addr).context("reading a stored article")?;
-                let record = ArticleRecord::from_doc(&self.store.fields, &doc);
-                let title_hl = snippeter.highlight_whole(&record.display_title).highlights;
-                let mut snippet = snippeter.snippet(&body_of(&self.store.fields, &doc));
-                if snippet.text.is_empty() {
-                    // A headline-only article: its headline is its text.
-                    snippet = snippeter.highlight_whole(&record.display_title);
-                }
+                docs.push((score, addr, doc));
+            }
+            let fields = self.store.fields;
+            let fragments = opts.fragments.max(1);
+            let built: Vec<(ArticleRecord, Vec<[usize; 2]>, Snippet)> = docs
+                .par_iter()
+                .map_init(
+                    || Snippeter::new(terms.clone(), fragments),
+                    |snippeter, (_, _, doc)| {
+                        let record = ArticleRecord::from_doc(&fields, doc);
+                        let title_hl = snippeter.highlight_whole(&record.display_title).highlights;
+                        let mut snippet = snippeter.snippet(&body_of(&fields, doc));
+                        if snippet.text.is_empty() {
+                            // A headline-only article: its headline is its text.
+                            snippet = snippeter.highlight_whole(&record.display_title);
+                        }
+                        (record, title_hl, snippet)
+                    },
+                )
+                .collect();
+            for (i, ((score, addr, _), (record, title_hl, snippet))) in docs.into_iter().zip(built).enumerate() {
                 let Snippet { text, highlights } = snippet;
                 let explain = if opts.explain {
                     // tantivy's phrase explain trips a debug assertion

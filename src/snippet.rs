@@ -17,7 +17,7 @@ use serde::Serialize;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
 use crate::analysis;
-use crate::corpus::text::sentence_ranges;
+use crate::corpus::text::{fold, sentence_ranges};
 
 /// Query terms by analyzer.
 #[derive(Debug, Clone, Default)]
@@ -51,8 +51,6 @@ pub struct Snippet {
 /// Builds snippets for one query; reuse it for every hit.
 pub struct Snippeter {
     terms: QueryTerms,
-    fold: TextAnalyzer,
-    exact: TextAnalyzer,
     stem: TextAnalyzer,
     /// Most fragments per snippet.
     pub fragments: usize,
@@ -90,8 +88,6 @@ impl Snippeter {
     pub fn new(terms: QueryTerms, fragments: usize) -> Snippeter {
         Snippeter {
             terms,
-            fold: analysis::fold_analyzer(),
-            exact: analysis::exact_analyzer(),
             stem: analysis::stem_analyzer(),
             fragments: fragments.max(1),
             fragment_chars: 220,
@@ -101,18 +97,31 @@ impl Snippeter {
     /// Byte ranges of the matched words in `text`.
     pub fn matches(&mut self, text: &str) -> Vec<Range<usize>> {
         let mut ranges = Vec::new();
-        mark(&mut self.fold, text, &self.terms.folded, &mut ranges);
-        mark(&mut self.exact, text, &self.terms.exact, &mut ranges);
-        mark(&mut self.stem, text, &self.terms.stemmed, &mut ranges);
-        if !self.terms.prefixes.is_empty() {
-            let mut stream = self.fold.token_stream(text);
-            while stream.advance() {
-                let t = stream.token();
-                if self.terms.prefixes.iter().any(|p| t.text.starts_with(p.as_str())) {
+        // One pass of the word splitter serves the folded, exact and prefix
+        // terms (the exact analyzer is the splitter itself; folding is
+        // applied per token); only English stems need their own pass.
+        let need_words =
+            !self.terms.folded.is_empty() || !self.terms.exact.is_empty() || !self.terms.prefixes.is_empty();
+        if need_words {
+            for t in analysis::split_words(text) {
+                if t.text.len() > analysis::MAX_TOKEN_BYTES {
+                    continue;
+                }
+                let hit = self.terms.exact.contains(&t.text) || {
+                    let folded = if t.text.is_ascii() {
+                        std::borrow::Cow::Borrowed(t.text.as_str())
+                    } else {
+                        std::borrow::Cow::Owned(fold(&t.text))
+                    };
+                    self.terms.folded.contains(folded.as_ref())
+                        || self.terms.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
+                };
+                if hit {
                     ranges.push(t.offset_from..t.offset_to);
                 }
             }
         }
+        mark(&mut self.stem, text, &self.terms.stemmed, &mut ranges);
         merge(ranges)
     }
 

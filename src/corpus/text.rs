@@ -36,6 +36,52 @@ pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
+    // Latin and Vietnamese letters fold through a table computed once;
+    // anything else takes the general path (NFD, marks removed).
+    let (latin, viet) = fold_table();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let cp = c as u32;
+        let mapped = match cp {
+            0..=0x24F => latin[cp as usize],
+            0x1E00..=0x1EFF => viet[(cp - 0x1E00) as usize],
+            _ => None,
+        };
+        match mapped {
+            Some(m) => out.push(m),
+            None => return fold_slow(text),
+        }
+    }
+    out
+}
+
+/// Single-character folds of U+0000–U+024F and U+1E00–U+1EFF.
+#[allow(clippy::type_complexity)]
+fn fold_table() -> &'static ([Option<char>; 0x250], [Option<char>; 0x100]) {
+    static TABLE: std::sync::OnceLock<([Option<char>; 0x250], [Option<char>; 0x100])> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let one = |cp: u32| -> Option<char> {
+            let c = char::from_u32(cp)?;
+            let f = fold_slow(&c.to_string());
+            let mut it = f.chars();
+            match (it.next(), it.next()) {
+                (Some(x), None) => Some(x),
+                _ => None,
+            }
+        };
+        let mut latin = [None; 0x250];
+        let mut viet = [None; 0x100];
+        for (i, slot) in latin.iter_mut().enumerate() {
+            *slot = one(i as u32);
+        }
+        for (i, slot) in viet.iter_mut().enumerate() {
+            *slot = one(0x1E00 + i as u32);
+        }
+        (latin, viet)
+    })
+}
+
+fn fold_slow(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
         if is_combining_mark(c) {
@@ -81,12 +127,7 @@ fn is_tone_mark(c: char) -> bool {
 /// `thuỷ` → `thủy`, `hoè` → `hòe`. Words with a final consonant
 /// (`hoàng`, `toán`) are already unambiguous and are left alone.
 pub fn modern_tone(word: &str) -> String {
-    // Fast path (this runs on every token): only a word ending in o/u +
-    // a toned a/e/y can need a change.
-    let mut rev = word.chars().rev();
-    let (last, prev) = (rev.next(), rev.next());
-    let toned_end = last.is_some_and(|c| "àáảãạèéẻẽẹỳýỷỹỵ".contains(c));
-    if !toned_end || !matches!(prev, Some('o' | 'u')) {
+    if !needs_modern_tone(word) {
         return word.to_string();
     }
     // Decompose so the tone mark is a separate character we can move.
@@ -129,6 +170,14 @@ pub fn modern_tone(word: &str) -> String {
         }
     }
     out.into_iter().nfc().collect()
+}
+
+/// Whether [`modern_tone`] could change `word` (lowercase NFC): only a word
+/// ending in o/u + a toned a/e/y can. Cheap: it runs on every token.
+pub fn needs_modern_tone(word: &str) -> bool {
+    let mut rev = word.chars().rev();
+    let (last, prev) = (rev.next(), rev.next());
+    last.is_some_and(|c| "àáảãạèéẻẽẹỳýỷỹỵ".contains(c)) && matches!(prev, Some('o' | 'u'))
 }
 
 /// Replaces terminal control characters and other invisible code points so
