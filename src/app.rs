@@ -114,7 +114,8 @@ fn search_cmd(args: &SearchArgs, out: &mut impl Write) -> anyhow::Result<Outcome
         args.json,
         color && !args.json,
     )?;
-    Ok(if results.hits.is_empty() {
+    // A page past the end is not "nothing found" when something was.
+    Ok(if results.total_hits == 0 {
         Outcome::NoHits
     } else {
         Outcome::Success

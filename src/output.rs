@@ -183,8 +183,10 @@ pub fn search<W: Write>(
 
 #[allow(clippy::print_stderr)]
 fn summary_line(r: &SearchResults, offset: usize) {
-    let shown = if r.hits.is_empty() {
+    let shown = if r.total_hits == 0 {
         "no hits".to_string()
+    } else if r.hits.is_empty() {
+        format!("{} hit(s); none on this page (offset {offset})", r.total_hits)
     } else {
         format!("hits {}–{} of {}", offset + 1, offset + r.hits.len(), r.total_hits)
     };
@@ -236,7 +238,8 @@ fn write_explanation<W: Write>(out: &mut W, e: &serde_json::Value, depth: usize)
 fn write_hit<W: Write>(out: &mut W, hit: &Hit, paint: &Paint) -> std::io::Result<()> {
     let rec = &hit.record;
     let score = hit.score.map(|s| format!("{s:.2}")).unwrap_or_else(|| "-".to_string());
-    let title = highlight(&rec.display_title, &hit.title_highlights, &Paint { on: paint.on });
+    // The title is bold: each highlight's reset must switch bold back on.
+    let title = highlight(&rec.display_title, &hit.title_highlights, paint).replace("\x1b[0m", "\x1b[0m\x1b[1m");
     writeln!(
         out,
         "{:>3}. {} {}",
@@ -251,7 +254,11 @@ fn write_hit<W: Write>(out: &mut W, hit: &Hit, paint: &Paint) -> std::io::Result
     }
     meta.push(rec.lang.clone());
     meta.push(rec.path.clone());
-    writeln!(out, "     {}", paint.dim(&sanitize_for_terminal(&meta.join(" · "))))?;
+    writeln!(
+        out,
+        "     {}",
+        paint.dim(&sanitize_for_terminal(&meta.join(" · ")).replace('\n', " "))
+    )?;
     writeln!(out, "     {}", highlight(&hit.snippet, &hit.highlights, paint))?;
     writeln!(out)
 }

@@ -149,8 +149,24 @@ pub fn show(store: &Store, key: &str) -> anyhow::Result<Shown> {
     if let Ok(abs) = std::fs::canonicalize(key) {
         candidates.push(Term::from_field_text(f.path_abs, &abs.display().to_string()));
     }
-    for term in candidates {
+    for (k, term) in candidates.into_iter().enumerate() {
         let q = TermQuery::new(term, IndexRecordOption::Basic);
+        // By path (not id): a JSON Lines file holds many articles.
+        if k > 0 {
+            let (top, n) = searcher.search(&q, &(TopDocs::with_limit(3).order_by_score(), Count))?;
+            if n > 1 {
+                let mut ids = Vec::new();
+                for (_, addr) in top {
+                    let doc: TantivyDocument = searcher.doc(addr).context("reading stored article")?;
+                    ids.push(first(&doc, f.id).unwrap_or_default());
+                }
+                anyhow::bail!(
+                    "{key} holds {n} articles; show one by its id, e.g. `newsfind show {}` (ids include: {})",
+                    ids[0],
+                    ids.join(", ")
+                );
+            }
+        }
         if let Some(addr) = find_one(&searcher, &q)? {
             let doc: TantivyDocument = searcher.doc(addr).context("reading stored article")?;
             return Ok(Shown {

@@ -321,9 +321,11 @@ fn syntax_error(query: &str, err: &QueryParserError) -> Error {
     }
     let message = match err {
         QueryParserError::FieldDoesNotExist(f) => format!(
-            "unknown field '{f}:' (fields you can name: title, body; use --province, --person, --org, --lang for filters)"
+            "unknown field '{f}:' (fields you can name: title, body, province, person, org, source, lang, date)"
         ),
-        QueryParserError::AllButQueryForbidden => "a query of only excluded terms matches nothing; add a term to search for".to_string(),
+        QueryParserError::AllButQueryForbidden => {
+            "a query of only excluded terms matches nothing; add a term to search for".to_string()
+        }
         other => other.to_string().replace("Syntax Error: ", "").to_lowercase(),
     };
     Error::QuerySyntax {
@@ -443,7 +445,11 @@ impl Engine {
             musts.push(any_of(
                 opts.langs
                     .iter()
-                    .map(|l| Term::from_field_text(f.lang, &l.to_lowercase()))
+                    .map(|l| {
+                        // `vi`, `vie`, `Vietnamese`, `vi-VN` all mean the same.
+                        let code = crate::corpus::lang::normalize_code(l).unwrap_or_else(|| l.to_lowercase());
+                        Term::from_field_text(f.lang, &code)
+                    })
                     .collect(),
             ));
         }
@@ -543,6 +549,8 @@ impl Engine {
         let query = self.build_query(opts)?;
         let limit = opts.limit.max(1);
         let (ranked, total): (Vec<(Option<f32>, DocAddress)>, usize) = match opts.sort {
+            // --limit 0: only the count (and facets).
+            _ if opts.limit == 0 => (Vec::new(), searcher.search(&query, &Count)?),
             Sort::Relevance => {
                 let (top, count) = searcher.search(
                     &query,

@@ -212,6 +212,11 @@ fn decode(
     line: Option<usize>,
     sink: &mut dyn FnMut(Result<RawDoc, Problem>),
 ) -> Option<String> {
+    // A UTF-8 byte-order mark is not text; UTF-16 files say so with theirs.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if let Some(text) = decode_utf16(bytes) {
+        return Some(text);
+    }
     let head = &bytes[..bytes.len().min(8192)];
     let nuls = head.iter().filter(|&&b| b == 0).count();
     // A few stray NULs happen in scraped text; binary files have NULs and
@@ -245,6 +250,23 @@ fn decode(
             Some(String::from_utf8_lossy(bytes).into_owned())
         }
     }
+}
+
+/// Decodes UTF-16 text that starts with a byte-order mark.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let little = match bytes.get(..2)? {
+        [0xff, 0xfe] => true,
+        [0xfe, 0xff] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    Some(char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')).collect())
 }
 
 /// Cuts an over-long body at a char boundary, warning once.
@@ -542,6 +564,19 @@ mod tests {
         let (docs, problems) = read_all("u.txt", b"Qu\xffang Ninh");
         assert_eq!(docs[0].body, "Qu\u{fffd}ang Ninh");
         assert_eq!(problems[0].kind, ProblemKind::InvalidUtf8);
+    }
+
+    #[test]
+    fn byte_order_marks_are_handled() {
+        let (docs, _) = read_all("bom.json", b"\xef\xbb\xbf{\"body\":\"hello\"}");
+        assert_eq!(docs[0].body, "hello");
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("Quảng Ninh".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let (docs, problems) = read_all("u16.txt", &utf16);
+        assert_eq!(docs[0].body, "Quảng Ninh");
+        assert!(problems.is_empty());
     }
 
     #[test]

@@ -54,6 +54,14 @@ pub fn walk<'a>(roots: &'a [PathBuf], exclude: Option<&'a Path>) -> impl Iterato
                         Found::Unsupported(e.path().to_path_buf())
                     })
                 }
+                // A FIFO, socket or device named like an article: say why
+                // it is passed over (reading a FIFO could block forever).
+                Ok(e) if !e.file_type().is_dir() && format_of(e.path()).is_some() => Some(Found::Problem(Problem {
+                    path: e.path().to_string_lossy().into_owned(),
+                    line: None,
+                    kind: ProblemKind::Unreadable,
+                    detail: "not a regular file (FIFO, socket or device); skipped".to_string(),
+                })),
                 Ok(_) => None,
                 Err(err) => {
                     let path = err.path().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
@@ -101,6 +109,26 @@ mod tests {
             })
             .collect();
         assert_eq!(found, ["one.txt", "two.jsonl.gz"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifo_is_reported_not_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("pipe.txt");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !made {
+            return; // no mkfifo on this system
+        }
+        let roots = vec![dir.path().to_path_buf()];
+        let found: Vec<Found> = walk(&roots, None).collect();
+        assert!(
+            matches!(&found[..], [Found::Problem(p)] if p.detail.contains("not a regular file")),
+            "{found:?}"
+        );
     }
 
     #[cfg(unix)]

@@ -279,3 +279,36 @@ fn headline_only_records_get_a_snippet() {
     assert_eq!(hit["snippet"], "COCOA PRICES RISE IN LONDON");
     assert_eq!(hit["highlights"], serde_json::json!([[0, 5]]));
 }
+
+#[test]
+fn limit_zero_counts_and_paging_past_the_end_is_not_no_hits() {
+    let env = Env::new();
+    env.index_seeds();
+    let count_only = env.run(&["search", "digital", "--limit", "0", "--json"]);
+    assert_eq!(hits(&count_only).len(), 0);
+    let summary = json_lines(&count_only).pop().unwrap();
+    assert_eq!(summary["total_hits"], 5);
+    let past = env.run(&["search", "digital", "--offset", "50"]);
+    assert_eq!(past.status.code(), Some(0));
+    assert!(
+        stderr(&past).contains("5 hit(s); none on this page"),
+        "{}",
+        stderr(&past)
+    );
+    let empty = env.run(&["search", "  "]);
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(stderr(&empty).contains("empty query"), "{}", stderr(&empty));
+}
+
+#[test]
+fn language_filter_accepts_any_code_form() {
+    let env = Env::new();
+    env.index_seeds();
+    for code in ["en", "eng", "English", "en-US"] {
+        assert_eq!(
+            hit_files(&env.run(&["search", "digital", "--lang", code, "--json"])).len(),
+            5,
+            "{code}"
+        );
+    }
+}

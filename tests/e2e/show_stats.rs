@@ -71,3 +71,21 @@ fn stats_reports_counts_languages_provinces_and_dates() {
     );
     assert_eq!(v["date_min"], "2022-04-27");
 }
+
+#[test]
+fn show_on_a_many_article_file_asks_for_an_id() {
+    let env = Env::new();
+    env.write(
+        "in/two.jsonl",
+        "{\"id\":\"a\",\"body\":\"one\"}\n{\"id\":\"b\",\"body\":\"two\"}\n",
+    );
+    assert!(env.run(&["index", "in"]).status.success());
+    let out = env.run(&["show", "in/two.jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("holds 2 articles") && stderr(&out).contains("newsfind show a"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(env.run(&["show", "b"]).status.success());
+}
