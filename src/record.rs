@@ -160,6 +160,7 @@ pub fn show(store: &Store, key: &str) -> anyhow::Result<Shown> {
                     let doc: TantivyDocument = searcher.doc(addr).context("reading stored article")?;
                     ids.push(first(&doc, f.id).unwrap_or_default());
                 }
+                ids.sort();
                 anyhow::bail!(
                     "{key} holds {n} articles; show one by its id, e.g. `newsfind show {}` (ids include: {})",
                     ids[0],

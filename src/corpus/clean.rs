@@ -216,6 +216,200 @@ pub fn layout(text: &str) -> Layout {
     out
 }
 
+/// Where a charity appeal's fixed block begins: the fund's own address,
+/// its bank accounts and the paper's regional offices, printed under every
+/// appeal ("Mọi đóng góp xin gửi về: 1. <beneficiary> 2. Quỹ … Tài khoản …").
+const DONATION_BLOCK: &[&str] = &[
+    "Bạn đọc ủng hộ qua",
+    "Quỹ Nhân ái -",
+    "Tài khoản VNĐ",
+    "Tài khoản VND",
+    "Văn phòng đại diện của báo",
+];
+
+/// The call that opens a charity appeal's donation details.
+const DONATION_CALL: &[&str] = &["xin gửi về", "ủng hộ xin gửi", "đóng góp xin gửi"];
+
+/// Cuts the fixed donation block off a charity appeal; the beneficiary
+/// line before it stays.
+fn cut_donation_block(body: &str) -> &str {
+    let Some(call) = DONATION_CALL.iter().filter_map(|c| body.find(c)).min() else {
+        return body;
+    };
+    let rest = &body[call..];
+    match DONATION_BLOCK.iter().filter_map(|m| rest.find(m)).min() {
+        Some(i) => &body[..call + i],
+        None => body,
+    }
+}
+
+/// A line that only links to another article: "> Xem chi tiết",
+/// ">> Xem thêm: …", "-> …", "=> …".
+fn is_link_line(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with('>') || t.starts_with("->") || t.starts_with("=>") || t.starts_with("»")
+}
+
+/// A line from which on everything is a list of related articles.
+fn starts_related(line: &str) -> bool {
+    let t = line.trim_start().trim_start_matches(['>', '-', '=', '»', ' ']);
+    let lower = t.to_lowercase();
+    [
+        "xem thêm:",
+        "xem thêm :",
+        "tin liên quan:",
+        "đọc thêm:",
+        "bài liên quan:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
+/// Is `w` a capitalised name word ("Thanh", "P.Liên", "Kh.Uyên")?
+fn is_name_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'')
+}
+
+/// A byline after the article's last sentence: "Hoàng Nam", "Kim Thanh
+/// (T/h)", "Anh Thư (Theo Livescience)", "Theo Võ Thạnh/Vnexpress".
+fn is_byline(tail: &str) -> bool {
+    let t = tail.trim();
+    if t.is_empty() || t.contains([',', ';', ':', '?', '!']) {
+        return false;
+    }
+    if let Some(rest) = t.strip_prefix("Theo ") {
+        return rest.split_whitespace().count() <= 6 && rest.chars().next().is_some_and(char::is_uppercase);
+    }
+    // Names before an optional "(Theo X)" / "(TTXVN)" / "(T/h)".
+    let names = match t.find('(') {
+        Some(i) if t.ends_with(')') => &t[..i],
+        Some(_) => return false,
+        None => t,
+    };
+    let words: Vec<&str> = names.split_whitespace().collect();
+    (1..=4).contains(&words.len()) && words.iter().all(|w| is_name_word(w))
+}
+
+/// Drops a byline closing the last paragraph, whether it stands on its own
+/// line or is glued after the final full stop ("…ổn định.Huỳnh Hải").
+fn strip_byline(lines: &mut Vec<String>) {
+    let Some(last) = lines.last() else { return };
+    let cut = last
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '”' | '"' | '…'))
+        .map(|(i, c)| i + c.len_utf8());
+    match cut {
+        Some(i) if is_byline(&last[i..]) => {
+            let kept = last[..i].trim_end().to_string();
+            if let Some(l) = lines.last_mut() {
+                *l = kept;
+            }
+        }
+        None if lines.len() > 1 && is_byline(last) => {
+            lines.pop();
+        }
+        _ => {}
+    }
+}
+
+/// Removes photo credits: "(Ảnh: Thanh Tùng/TTXVN)", "(Ảnh minh họa: …)",
+/// and a bare "Ảnh: Reuters" or "Ảnh: Việt Hoàng/TTXVN" before the next
+/// sentence.
+fn strip_photo_credits(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(i) = rest.find("Ảnh") {
+        let after = &rest[i + "Ảnh".len()..];
+        let colon = after
+            .find(':')
+            .filter(|&c| c <= 20 && !after[..c].contains(['.', '(', ')']));
+        let Some(c) = colon else {
+            out.push_str(&rest[..i + "Ảnh".len()]);
+            rest = after;
+            continue;
+        };
+        let credit = &after[c + 1..];
+        if rest[..i].ends_with('(') {
+            // A bracketed credit: drop up to the closing bracket.
+            match credit.find(')').filter(|&e| e <= 80) {
+                Some(e) => {
+                    out.push_str(rest[..i - 1].trim_end());
+                    out.push(' ');
+                    rest = credit[e + 1..].trim_start();
+                }
+                None => {
+                    out.push_str(&rest[..i + "Ảnh".len()]);
+                    rest = after;
+                }
+            }
+            continue;
+        }
+        // A bare credit: up to five capitalised words, closed by an agency
+        // ("Tùng/TTXVN"), a full stop or the end of the line.
+        let mut end = None;
+        let mut pos = 0;
+        for (n, w) in credit.split_inclusive(' ').enumerate() {
+            let word = w.trim();
+            pos += w.len();
+            if word.is_empty() {
+                continue;
+            }
+            let first = word.split('/').next().unwrap_or("");
+            if n >= 6 || !is_name_word(first.trim_end_matches(['.', ')'])) {
+                break;
+            }
+            if word.contains('/') || word.ends_with('.') || pos >= credit.len() {
+                end = Some(pos);
+                break;
+            }
+        }
+        let n = usize::from(end.is_some());
+        let end = end.unwrap_or(0);
+        if n == 0 {
+            out.push_str(&rest[..i + "Ảnh".len()]);
+            rest = after;
+            continue;
+        }
+        out.push_str(rest[..i].trim_end());
+        out.push(' ');
+        rest = credit[end..].trim_start();
+    }
+    out.push_str(rest);
+    out.trim().to_string()
+}
+
+/// Removes site furniture from a record body that needs no layout (JSON
+/// records): a charity appeal's donation block, related-article links,
+/// photo credits and the closing byline.
+pub fn record(body: &str) -> String {
+    let body = cut_donation_block(body);
+    let mut lines: Vec<String> = Vec::new();
+    for line in body.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !lines.is_empty() && starts_related(line) {
+            break;
+        }
+        if is_link_line(line) {
+            continue;
+        }
+        let line = strip_photo_credits(line);
+        if !line.is_empty() {
+            lines.push(line);
+        }
+    }
+    // "…34 40 -> Mua vé ở đâu?": an arrow link closing the article.
+    if let Some(last) = lines.last_mut() {
+        if let Some(i) = last.rfind(" -> ").or_else(|| last.rfind(" => ")) {
+            *last = last[..i].trim_end().to_string();
+        }
+    }
+    strip_byline(&mut lines);
+    lines.retain(|l| !l.is_empty());
+    lines.join("\n")
+}
+
 /// Undoes a doubled byline ("Bộ KH&CNBộ KH&CN") and strips the date:
 /// the author part of a stamp line, if any.
 pub fn stamp_author(stamp: &str) -> Option<String> {
@@ -277,6 +471,61 @@ mod tests {
     fn a_sentence_is_not_a_title() {
         let l = layout("On October 21, the Ministry organized a program.\nMore text.");
         assert_eq!(l.title, None);
+    }
+
+    #[test]
+    fn donation_block_of_a_charity_appeal_is_dropped() {
+        let b = "Gia đình rất khó khăn.Mọi đóng góp xin gửi về:1. Mã số 99: Ông Lê Văn A (xã X, tỉnh Quảng Ngãi).2. Quỹ Nhân ái - Báo Y.Ngõ 2, Hà NộiBạn đọc ủng hộ qua các tài khoản sau: VP Cần Thơ: 1 Lý Tự Trọng";
+        let r = record(b);
+        assert!(r.ends_with("(xã X, tỉnh Quảng Ngãi).2. "[..].trim_end()), "{r}");
+        assert!(!r.contains("Cần Thơ") && !r.contains("Hà Nội"), "{r}");
+    }
+
+    #[test]
+    fn related_links_are_not_article_text() {
+        let b = "Tin chính ở Đà Nẵng.\n> Xem chi tiết\nTin phụ.\n>> Xem thêm: Đám cưới ở Hà Tĩnh\nChia sẻ bài viết";
+        assert_eq!(record(b), "Tin chính ở Đà Nẵng.\nTin phụ.");
+        assert_eq!(
+            record("Kết quả là 01 02 03 -> Mua vé ở đâu tại Hà Nội?"),
+            "Kết quả là 01 02 03"
+        );
+    }
+
+    #[test]
+    fn closing_byline_is_dropped() {
+        assert_eq!(record("Công an đang điều tra.Huỳnh Hải"), "Công an đang điều tra.");
+        assert_eq!(
+            record("Bệnh nhân đã ổn định. Anh Thư (Theo Livescience)"),
+            "Bệnh nhân đã ổn định."
+        );
+        assert_eq!(record("Đoàn qua cầu. Theo Võ Thạnh/Vnexpress"), "Đoàn qua cầu.");
+        assert_eq!(
+            record("Trận đấu diễn ra tối nay.\nLâm Thoả"),
+            "Trận đấu diễn ra tối nay."
+        );
+        // A closing sentence fragment with lowercase words is text.
+        assert_eq!(
+            record("Mở đầu. Đoàn xe trên đường Lê Lợi"),
+            "Mở đầu. Đoàn xe trên đường Lê Lợi"
+        );
+        // A one-line headline-like record keeps its only line.
+        assert_eq!(record("Hoàng Nam"), "Hoàng Nam");
+    }
+
+    #[test]
+    fn photo_credits_are_dropped() {
+        assert_eq!(
+            record("(Ảnh minh họa: Việt Hoàng/TTXVN) Theo trung tâm dự báo, trời mưa."),
+            "Theo trung tâm dự báo, trời mưa."
+        );
+        assert_eq!(
+            record("Du khách thăm làng. Ảnh: Thanh Tùng/TTXVN Mỗi năm có nhiều khách."),
+            "Du khách thăm làng. Mỗi năm có nhiều khách."
+        );
+        assert_eq!(
+            record("Ảnh chụp màn hình cho thấy điều đó."),
+            "Ảnh chụp màn hình cho thấy điều đó."
+        );
     }
 
     #[test]

@@ -377,9 +377,15 @@ fn find_month_day(text: &str) -> Option<(u32, u32)> {
                 }
             }
         }
-        if t[i].s.to_lowercase() == "ngày" {
+        let lower = t[i].s.to_lowercase();
+        // "ngày 12/10"; a part of the day also dates an event: "đêm 30/6",
+        // "sáng 6.2" (Vietnamese news writes day.month too).
+        let day_part = matches!(lower.as_str(), "sáng" | "trưa" | "chiều" | "tối" | "đêm");
+        if lower == "ngày" || day_part {
             if let (Some(d), Some(m)) = (t.get(i + 1).and_then(num), t.get(i + 2).and_then(num)) {
-                if sep_is(text, &t[i + 1], &t[i + 2], '/') && (1..=31).contains(&d) && (1..=12).contains(&m) {
+                let sep =
+                    sep_is(text, &t[i + 1], &t[i + 2], '/') || day_part && sep_is(text, &t[i + 1], &t[i + 2], '.');
+                if sep && (1..=31).contains(&d) && (1..=12).contains(&m) {
                     return Some((m, d));
                 }
             }
@@ -403,7 +409,8 @@ pub fn infer_year(text: &str) -> Option<i32> {
             continue;
         }
         let Some(y) = num(tok).map(|y| y as i32) else { continue };
-        if !(1950..=2100).contains(&y) {
+        // A publication year is not in the future.
+        if !(1950..=latest_plausible_year()).contains(&y) {
             continue;
         }
         let before = &text[..tok.start];
@@ -422,16 +429,34 @@ pub fn infer_year(text: &str) -> Option<i32> {
                     .trim_end()
                     .ends_with(|c: char| c.is_ascii_digit());
         let prev = i.checked_sub(1).map(|j| t[j].s.to_lowercase()).unwrap_or_default();
+        let prev2 = i.checked_sub(2).map(|j| t[j].s.to_lowercase()).unwrap_or_default();
         let target = matches!(
             prev.as_str(),
             "by" | "to" | "until" | "till" | "through" | "đến" | "tới" | "since" | "từ" | "vision" | "year"
         );
+        // A birth year ("SN 1979", "sinh năm 1979", "born in 1979") or a
+        // decade ("những năm 1960", "thập niên 1990", "the 1960s") is not
+        // when the news happened.
+        let biography = matches!(prev.as_str(), "sn" | "born" | "b")
+            || (prev == "năm" && matches!(prev2.as_str(), "sinh" | "những" | "các"))
+            || (prev == "in" && prev2 == "born")
+            || matches!(prev.as_str(), "niên")
+            || after.starts_with('s');
+        if biography {
+            continue;
+        }
         if in_range || target {
             continue;
         }
         best = Some(best.map_or(y, |b| b.max(y)));
     }
     best
+}
+
+/// The latest year a publication date can have: next year (clock skew,
+/// time zones). Anything later is a number that looks like a year.
+fn latest_plausible_year() -> i32 {
+    time::OffsetDateTime::now_utc().year() + 1
 }
 
 /// A news day whose year was inferred comes after the dated background
@@ -521,6 +546,12 @@ pub fn choose(
     if metadata.is_some() {
         return metadata;
     }
+    let found = choose_from_text(lead, stamps, url, full_text);
+    // Text and URLs can hold numbers that read as far-future dates.
+    found.filter(|d| d.date.year() <= latest_plausible_year())
+}
+
+fn choose_from_text(lead: &str, stamps: &[&str], url: Option<&str>, full_text: &str) -> Option<ArticleDate> {
     let explicit = |s: &str| {
         find_explicit(s).into_iter().next().map(|f| ArticleDate {
             date: f.date,
@@ -609,6 +640,16 @@ mod tests {
     }
 
     #[test]
+    fn birth_years_decades_and_future_years_are_not_publication_years() {
+        assert_eq!(infer_year("anh Nguyễn Văn A (SN 1979) bị bắt"), None);
+        assert_eq!(infer_year("những năm 1960 và thập niên 1990"), None);
+        assert_eq!(infer_year("the 1960s, born in 1979"), None);
+        assert_eq!(infer_year("lưu lượng 2100 m3 năm 2016"), Some(2016));
+        let lead = "Ngày 4/7, mực nước đạt 2100 m.";
+        assert_eq!(choose(None, lead, &[], None, lead), None);
+    }
+
+    #[test]
     fn year_inference_skips_ranges_and_targets() {
         let text = "in the period of 2020-2025 and by 2030, the National Digital Transformation Day 2024";
         assert_eq!(infer_year(text), Some(2024));
@@ -624,6 +665,13 @@ mod tests {
             d.map(|d| (ymd(&d), d.source)),
             Some(("2025-10-21".into(), Source::Inferred))
         );
+    }
+
+    #[test]
+    fn a_part_of_the_day_dates_the_lead() {
+        assert_eq!(find_month_day("Trong đêm 30/6 và sáng mai, trời mưa."), Some((6, 30)));
+        assert_eq!(find_month_day("Sáng 6.2, đường phố đông đúc."), Some((2, 6)));
+        assert_eq!(find_month_day("Giá tăng 6.2 lần."), None);
     }
 
     #[test]

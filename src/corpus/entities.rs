@@ -245,6 +245,10 @@ const PLACE_WORDS: &[&str] = &[
     "square",
     "pagoda",
     "temple",
+    "thu do",
+    "giao lo",
+    "nga ba",
+    "nga tu",
 ];
 
 /// Lowercase words allowed inside an English organisation/programme name.
@@ -344,26 +348,71 @@ const FAMILY_NAMES_VI: &[&str] = &[
     "mẫn",
 ];
 
-/// Whether `list` holds the phrase made of `parts` joined by single spaces.
-fn list_has<'a>(list: &[&str], parts: impl Iterator<Item = &'a str>) -> bool {
-    let mut key = String::with_capacity(48);
-    for (i, p) in parts.enumerate() {
-        if i > 0 {
-            key.push(' ');
+type WordSet = std::collections::HashSet<&'static str>;
+
+thread_local! {
+    /// One hash set per word list, built on first use (keyed by the list's
+    /// address: every list is a `const` slice).
+    static LIST_SETS: std::cell::RefCell<Vec<(usize, WordSet)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+    /// A reusable buffer for the joined phrase.
+    static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Lists this short are faster to scan than to hash.
+const SCAN_LEN: usize = 8;
+
+fn set_has(list: &'static [&'static str], key: &str) -> bool {
+    let addr = list.as_ptr() as usize;
+    LIST_SETS.with(|sets| {
+        let mut sets = sets.borrow_mut();
+        if let Some((_, set)) = sets.iter().find(|(a, _)| *a == addr) {
+            return set.contains(key);
         }
-        key.push_str(p);
+        let set: WordSet = list.iter().copied().collect();
+        let has = set.contains(key);
+        sets.push((addr, set));
+        has
+    })
+}
+
+/// Whether `list` holds the phrase made of `parts` joined by single spaces.
+fn list_has<'a>(list: &'static [&'static str], mut parts: impl Iterator<Item = &'a str>) -> bool {
+    let Some(first) = parts.next() else {
+        return list.contains(&"");
+    };
+    let lookup = |key: &str| {
+        if list.len() <= SCAN_LEN {
+            list.contains(&key)
+        } else {
+            set_has(list, key)
+        }
+    };
+    match parts.next() {
+        None => lookup(first),
+        Some(second) => KEY.with(|k| {
+            let mut key = k.borrow_mut();
+            key.clear();
+            key.push_str(first);
+            key.push(' ');
+            key.push_str(second);
+            for p in parts {
+                key.push(' ');
+                key.push_str(p);
+            }
+            lookup(&key)
+        }),
     }
-    list.contains(&key.as_str())
 }
 
 /// Does the folded phrase made of `ws` match one of `list` (1–3 words)?
-fn phrase_in(ws: &[Word], list: &[&str]) -> Option<usize> {
+fn phrase_in(ws: &[Word], list: &'static [&'static str]) -> Option<usize> {
     (1..=3.min(ws.len()))
         .rev()
         .find(|&n| list_has(list, ws[..n].iter().map(|w| w.folded.as_str())))
 }
 
-fn ends_with_phrase(ws: &[Word], list: &[&str]) -> bool {
+fn ends_with_phrase(ws: &[Word], list: &'static [&'static str]) -> bool {
     (1..=3.min(ws.len())).any(|n| list_has(list, ws[ws.len() - n..].iter().map(|w| w.folded.as_str())))
 }
 
@@ -1171,7 +1220,7 @@ const VI_STOP: &[&str] = &[
     "hiện",
 ];
 
-fn head_len(ws: &[Word], i: usize, list: &[&str]) -> Option<usize> {
+fn head_len(ws: &[Word], i: usize, list: &'static [&'static str]) -> Option<usize> {
     for n in (1..=3).rev() {
         if i + n <= ws.len()
             && (1..n).all(|k| ws[i + k].joined)
@@ -1771,6 +1820,12 @@ mod tests {
     #[test]
     fn places_are_not_people() {
         let e = extract("They met in Ha Noi and Ha Giang province, on Le Loi street.");
+        assert!(e.people.is_empty(), "{:?}", e.people);
+    }
+
+    #[test]
+    fn capitals_and_junctions_name_places() {
+        let e = extract("Hàng được gửi từ thủ đô Viêng Chăn. Xe kẹt ở giao lộ Bạch Đằng.");
         assert!(e.people.is_empty(), "{:?}", e.people);
     }
 

@@ -114,12 +114,7 @@ pub fn extract(raw: &RawDoc) -> Article {
         clean::layout(&normalized)
     } else {
         clean::Layout {
-            body: normalized
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join("\n"),
+            body: clean::record(&normalized),
             ..Default::default()
         }
     };
