@@ -177,7 +177,11 @@ pub fn modern_tone(word: &str) -> String {
 pub fn needs_modern_tone(word: &str) -> bool {
     let mut rev = word.chars().rev();
     let (last, prev) = (rev.next(), rev.next());
-    last.is_some_and(|c| "àáảãạèéẻẽẹỳýỷỹỵ".contains(c)) && matches!(prev, Some('o' | 'u'))
+    matches!(prev, Some('o' | 'u'))
+        && matches!(
+            last,
+            Some('à' | 'á' | 'ả' | 'ã' | 'ạ' | 'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ')
+        )
 }
 
 /// Replaces terminal control characters and other invisible code points so
