@@ -607,6 +607,7 @@ impl Engine {
                     || Snippeter::new(terms.clone(), fragments),
                     |snippeter, (_, _, doc)| {
                         let record = ArticleRecord::from_doc(&fields, doc);
+                        snippeter.set_stemming(record.lang == "en");
                         let title_hl = snippeter.highlight_whole(&record.display_title).highlights;
                         let mut snippet = snippeter.snippet(&body_of(&fields, doc));
                         if snippet.text.is_empty() {

@@ -52,6 +52,7 @@ pub struct Snippet {
 pub struct Snippeter {
     terms: QueryTerms,
     stem: TextAnalyzer,
+    stemming: bool,
     /// Most fragments per snippet.
     pub fragments: usize,
     /// Longest fragment, in characters.
@@ -89,9 +90,16 @@ impl Snippeter {
         Snippeter {
             terms,
             stem: analysis::stem_analyzer(),
+            stemming: true,
             fragments: fragments.max(1),
             fragment_chars: 220,
         }
+    }
+
+    /// Whether the text being highlighted was indexed with English stems
+    /// (English articles); default true.
+    pub fn set_stemming(&mut self, on: bool) {
+        self.stemming = on;
     }
 
     /// Byte ranges of the matched words in `text`.
@@ -121,7 +129,11 @@ impl Snippeter {
                 }
             }
         }
-        mark(&mut self.stem, text, &self.terms.stemmed, &mut ranges);
+        // Only English articles fill the stemmed field: stemming anything
+        // else finds nothing and costs the most of all passes.
+        if self.stemming {
+            mark(&mut self.stem, text, &self.terms.stemmed, &mut ranges);
+        }
         merge(ranges)
     }
 
