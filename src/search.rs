@@ -373,10 +373,13 @@ impl Engine {
         let q = rewritten.text.trim();
         // Accents typed: also score the exact-diacritic fields.
         let accented = fold(typed) != typed.to_lowercase();
-        let mut fields = vec![f.title, f.body, f.body_stem];
-        if accented {
-            fields.extend([f.title_exact, f.body_exact]);
-        }
+        // A query typed with Vietnamese diacritics is not English: the
+        // exact-diacritic fields replace the English stems.
+        let fields = if accented {
+            vec![f.title, f.body, f.title_exact, f.body_exact]
+        } else {
+            vec![f.title, f.body, f.body_stem]
+        };
         let mut parser = QueryParser::for_index(&self.store.index, fields);
         // Only our own rewrite emits regexes (for `word*`).
         parser.allow_regexes();
