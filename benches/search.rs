@@ -1,5 +1,6 @@
 //! criterion: query latency per class over an index built once from
-//! `seeds/`, and extraction throughput on the seed articles.
+//! `seeds/`, extraction throughput on the seed articles, and indexing
+//! throughput (a fresh index of the seeds per iteration).
 //!
 //! `cargo bench --bench search`. Code-level regressions only; users quote
 //! `newsfind bench` figures.
@@ -111,5 +112,31 @@ fn extraction(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, queries, extraction);
+fn indexing(c: &mut Criterion) {
+    let bytes: u64 = std::fs::read_dir(seeds())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    let mut group = c.benchmark_group("indexing");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("seeds, fresh index", |b| {
+        b.iter(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let opts = IndexOptions {
+                paths: vec![seeds()],
+                index_dir: dir.path().join("index"),
+                memory_mb: 64,
+                ..Default::default()
+            };
+            newsfind::index::run(&opts, &mut Quiet).unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, queries, extraction, indexing);
 criterion_main!(benches);

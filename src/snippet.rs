@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use serde::Serialize;
-use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+use tantivy::tokenizer::TextAnalyzer;
 
 use crate::analysis;
 use crate::corpus::text::{fold, sentence_ranges};
@@ -59,19 +59,6 @@ pub struct Snippeter {
     pub fragment_chars: usize,
 }
 
-fn mark(analyzer: &mut TextAnalyzer, text: &str, terms: &HashSet<String>, out: &mut Vec<Range<usize>>) {
-    if terms.is_empty() {
-        return;
-    }
-    let mut stream = analyzer.token_stream(text);
-    while stream.advance() {
-        let t = stream.token();
-        if terms.contains(&t.text) {
-            out.push(t.offset_from..t.offset_to);
-        }
-    }
-}
-
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     ranges.sort_by_key(|r| (r.start, r.end));
     let mut out: Vec<Range<usize>> = Vec::new();
@@ -105,34 +92,34 @@ impl Snippeter {
     /// Byte ranges of the matched words in `text`.
     pub fn matches(&mut self, text: &str) -> Vec<Range<usize>> {
         let mut ranges = Vec::new();
-        // One pass of the word splitter serves the folded, exact and prefix
-        // terms (the exact analyzer is the splitter itself; folding is
-        // applied per token); only English stems need their own pass.
-        let need_words =
-            !self.terms.folded.is_empty() || !self.terms.exact.is_empty() || !self.terms.prefixes.is_empty();
-        if need_words {
-            for t in analysis::split_words(text) {
-                if t.text.len() > analysis::MAX_TOKEN_BYTES {
-                    continue;
-                }
-                let hit = self.terms.exact.contains(&t.text) || {
-                    let folded = if t.text.is_ascii() {
-                        std::borrow::Cow::Borrowed(t.text.as_str())
-                    } else {
-                        std::borrow::Cow::Owned(fold(&t.text))
-                    };
-                    self.terms.folded.contains(folded.as_ref())
-                        || self.terms.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
-                };
-                if hit {
-                    ranges.push(t.offset_from..t.offset_to);
-                }
+        // One pass of the word splitter serves every kind of term: exact
+        // (the splitter's own output), folded and prefix (folded per
+        // token), and English stems — only English articles fill the
+        // stemmed field, and a word is stemmed only when it starts like a
+        // query stem (snowball stems keep the word's first letters), since
+        // running the stemmer over every word was the costliest step.
+        let stemming = self.stemming && !self.terms.stemmed.is_empty();
+        let stem_heads: Vec<String> = self.terms.stemmed.iter().map(|s| s.chars().take(3).collect()).collect();
+        for t in analysis::split_words(text) {
+            if t.text.len() > analysis::MAX_TOKEN_BYTES {
+                continue;
             }
-        }
-        // Only English articles fill the stemmed field: stemming anything
-        // else finds nothing and costs the most of all passes.
-        if self.stemming {
-            mark(&mut self.stem, text, &self.terms.stemmed, &mut ranges);
+            let folded = if t.text.is_ascii() {
+                std::borrow::Cow::Borrowed(t.text.as_str())
+            } else {
+                std::borrow::Cow::Owned(fold(&t.text))
+            };
+            let hit = self.terms.exact.contains(&t.text)
+                || self.terms.folded.contains(folded.as_ref())
+                || self.terms.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
+                || (stemming
+                    && stem_heads.iter().any(|h| folded.starts_with(h.as_str()))
+                    && analysis::token_texts(&mut self.stem, &folded)
+                        .first()
+                        .is_some_and(|stem| self.terms.stemmed.contains(stem)));
+            if hit {
+                ranges.push(t.offset_from..t.offset_to);
+            }
         }
         merge(ranges)
     }
