@@ -584,6 +584,17 @@ fn choose_from_text(lead: &str, stamps: &[&str], url: Option<&str>, full_text: &
             });
         }
     }
+    // A dated occasion further down ("Ngày 20/5, …") with an inferable
+    // year brackets a feature or report within that month, not to a day.
+    if let Some((m, _)) = find_month_day(full_text) {
+        if let Some(date) = infer_year(full_text).and_then(|y| make(y, m, 1)) {
+            return Some(ArticleDate {
+                date,
+                precision: Precision::Month,
+                source: Source::Inferred,
+            });
+        }
+    }
     None
 }
 
@@ -693,6 +704,14 @@ mod tests {
     fn url_timestamps_with_a_four_digit_year() {
         let d = from_url("https://kenh14.vn/sao-viet-20161018105526871.chn").map(|d| ymd(&d));
         assert_eq!(d.as_deref(), Some("2016-10-18"));
+    }
+
+    #[test]
+    fn a_dated_occasion_in_the_body_gives_the_month() {
+        let lead = "Gian hàng giới thiệu nhiều phim mới của điện ảnh trong nước.";
+        let full = format!("{lead} Liên hoan năm 2019 rất sôi động. Ngày 20/5, đoàn đã tổ chức một đêm giao lưu.");
+        let d = choose(None, lead, &[], None, &full).map(|d| (ymd(&d), d.precision));
+        assert_eq!(d, Some(("2019-05".into(), Precision::Month)));
     }
 
     #[test]

@@ -249,6 +249,10 @@ const PLACE_WORDS: &[&str] = &[
     "giao lo",
     "nga ba",
     "nga tu",
+    "thon",
+    "xom",
+    "ap",
+    "di tich",
 ];
 
 /// Lowercase words allowed inside an English organisation/programme name.
@@ -439,7 +443,9 @@ pub fn extract(text: &str) -> Entities {
                 && ws[j].cap
                 && ws[j].joined
                 && is_name_syllable(&ws[j])
-                && (!VI_STOP.contains(&ws[j].lower.as_str()) || PERSON_TRIGGERS_VI.contains(&ws[j].lower.as_str()))
+                && (!VI_STOP.contains(&ws[j].lower.as_str())
+                    || PERSON_TRIGGERS_VI.contains(&ws[j].lower.as_str())
+                    || number_given_name(&ws, i, j))
             {
                 j += 1;
             }
@@ -464,7 +470,19 @@ pub fn extract(text: &str) -> Entities {
             let key = fold_key(&name);
             let place_after = phrase_in(&ws[j.min(ws.len())..], PLACE_WORDS).is_some() && j < ws.len() && ws[j].joined;
             let place_before = st > 0 && ends_with_phrase(&ws[..st], PLACE_WORDS);
-            let is_place = gaz.resolve_filter(&key).is_ok() || place_after || place_before || is_not_person(&ws[st..j]);
+            let is_place = gaz.resolve_filter(&key).is_ok()
+                || place_after
+                || place_before
+                || in_place_list(&ws, st)
+                || len == 1 && is_country_only(&ws[st])
+                || is_not_person(&ws[st..j]);
+            let credit = is_credit(text, &ws, j);
+            if place_before || in_place_list(&ws, st) {
+                // The whole run is the place: "thôn Lương Nông Nam" has no
+                // person "Nông Nam" in it.
+                i = j;
+                continue;
+            }
             let ok_len = if is_family(&ws[st]) {
                 (2..=4).contains(&len)
             } else {
@@ -477,7 +495,7 @@ pub fn extract(text: &str) -> Entities {
             };
             let initials = ws[j - 1].text.chars().count() == 1 && len > 1;
             let cut_glue = ws.get(j).is_some_and(|w| w.sep.is_empty());
-            if ok_len && !is_place && !initials && !cut_glue && !contains_head(&ws[st..j]) {
+            if ok_len && !is_place && !credit && !initials && !cut_glue && !contains_head(&ws[st..j]) {
                 people.add(&name);
                 // A title shared by two names: "hai ca sĩ Tóc Tiên và Minh Hằng".
                 if trigger && ws.get(j).is_some_and(|w| w.joined && w.lower == "và") {
@@ -772,6 +790,62 @@ fn is_country(w: &Word) -> bool {
     )
 }
 
+/// A number word used as a given name after a family and middle name:
+/// "Nguyễn Văn Năm" (but "… Năm 2016" is a year).
+fn number_given_name(ws: &[Word], i: usize, j: usize) -> bool {
+    j >= i + 2
+        && ws[j].text == "Năm"
+        && !ws
+            .get(j + 1)
+            .is_some_and(|w| w.joined && w.text.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A country name that is never also a Vietnamese given name ("Nga",
+/// "Đức" and "Anh" are both).
+fn is_country_only(w: &Word) -> bool {
+    is_country(w)
+        && matches!(
+            w.lower.as_str(),
+            "lào" | "campuchia" | "iran" | "iraq" | "israel" | "syria"
+        )
+}
+
+/// A later item of a comma list that a place word opens: "các huyện Bảo
+/// Lạc, Hà Quảng, Trùng Khánh", "đường Nam Kỳ Khởi Nghĩa, Võ Thị Sáu".
+/// Every item is a place, though only the first follows the place word.
+fn in_place_list(ws: &[Word], st: usize) -> bool {
+    let mut k = st;
+    for _ in 0..8 {
+        if k == 0 || k >= ws.len() || ws[k].sep.trim() != "," || !ws[k - 1].cap {
+            return false;
+        }
+        // The previous item: a run of capitalised words ending at k - 1.
+        // The place word is a lowercase common noun ("phường" is "ward",
+        // "Phương" a given name).
+        let mut b = k - 1;
+        while b > 0 && ws[b].joined && ws[b - 1].cap && k - b < 6 {
+            b -= 1;
+        }
+        if b > 0 && ws[b].joined && !ws[b - 1].cap && ends_with_phrase(&ws[..b], PLACE_WORDS) {
+            return true;
+        }
+        k = b;
+    }
+    false
+}
+
+/// A byline or source credit, not a person in the news: "Phạm Thanh
+/// (ghi)", "Theo Trần An/AFP", "Ảnh: Lê Minh/TTXVN".
+fn is_credit(text: &str, ws: &[Word], j: usize) -> bool {
+    let Some(last) = j.checked_sub(1).and_then(|k| ws.get(k)) else {
+        return false;
+    };
+    let after = text.get(last.start + last.text.len()..).unwrap_or("");
+    let slash = after.starts_with('/') && after[1..].starts_with(|c: char| c.is_uppercase());
+    let noted = after.trim_start().starts_with("(ghi)");
+    slash || noted
+}
+
 /// First letter uppercase, not an all-caps acronym ("HĐQT").
 fn is_titlecase(w: &Word) -> bool {
     let mut cs = w.text.chars();
@@ -891,6 +965,7 @@ fn foreign_name_end(ws: &[Word], i: usize) -> Option<usize> {
                 || w.sep.is_empty() && !std::ptr::eq(w, &span[0])
         })
         || (i > 0 && ends_with_phrase(&ws[..i], PLACE_WORDS))
+        || in_place_list(ws, i)
         || (i > 0 && phrase_in_exact_tail(&ws[..i]))
     {
         return None;
@@ -1298,7 +1373,18 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
             seen_cap = true;
             cap_run = 0;
             j += 1;
-        } else if w.lower == "và" && ws.get(j + 1).is_some_and(|x| x.joined && x.cap) && seen_cap {
+        } else if let Some(k) = head_len(ws, j, NAME_FINAL_QUALIFIERS).filter(|_| seen_cap && w.joined) {
+            // A lowercase qualifier that ends a name: "Tổ chức Y tế thế giới",
+            // "Quỹ Bình đẳng toàn cầu".
+            last = Some(j + k - 1);
+            j += k;
+            cap_run = 0;
+        } else if w.lower == "và"
+            && ws.get(j + 1).is_some_and(|x| x.joined && x.cap)
+            && seen_cap
+            && !(ws[j + 1].cap && head_len(ws, j + 1, ORG_HEADS_VI_EXACT).is_some())
+        {
+            // "… Thái Bình Dương và Cơ quan …" joins two bodies, not one name.
             j += 1;
             cap_run = 0;
         } else if w.lower == "tại"
@@ -1338,6 +1424,7 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
             && end - k <= 4
             && ws[k..end].iter().all(|w| w.cap && is_name_syllable(w))
             && gazetteer().resolve_filter(&fold_key(&joined(&ws[k..end]))).is_err()
+            && !is_not_person(&ws[k..end])
     }) {
         end = k;
     }
@@ -1351,6 +1438,9 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
     }
     Some((n, end))
 }
+
+/// Lowercase qualifiers that close a Vietnamese organisation name.
+const NAME_FINAL_QUALIFIERS: &[&str] = &["thế giới", "toàn cầu", "quốc tế", "trung ương"];
 
 /// Heads whose name may end in "tại" and a place.
 const LOCATED_HEADS: &[&str] = &["đại sứ quán", "cơ quan", "văn phòng", "chi nhánh", "tổng lãnh sự quán"];
@@ -1821,6 +1911,77 @@ mod tests {
     fn places_are_not_people() {
         let e = extract("They met in Ha Noi and Ha Giang province, on Le Loi street.");
         assert!(e.people.is_empty(), "{:?}", e.people);
+    }
+
+    #[test]
+    fn later_items_of_a_place_list_are_places() {
+        let e = extract("Mưa lớn tại các huyện Bảo Lạc, Hà Quảng, Trùng Khánh. Xe kẹt trên đường Lê Lợi, Võ Thị Sáu.");
+        assert!(e.people.is_empty(), "{:?}", e.people);
+        let e = extract("Top 5 gồm Duy Tiến, Lâm Kỳ Nguyên, Ngô Phương Anh, Lâm Trí và Kiều Thảo.");
+        assert!(e.people.contains(&"Lâm Trí".to_string()), "{:?}", e.people);
+    }
+
+    #[test]
+    fn villages_and_relic_sites_are_places() {
+        let e = extract("Cháu trú thôn Lương Nông Bắc, xã Tân Phú; khách đến khu di tích Kim Liên rất đông.");
+        assert!(e.people.is_empty(), "{:?}", e.people);
+    }
+
+    #[test]
+    fn a_lone_country_is_not_a_person() {
+        let e = extract("Ông Rim Sok lái xe từ thiếu tá Campuchia về cửa khẩu.");
+        assert!(!e.people.iter().any(|p| p == "Campuchia"), "{:?}", e.people);
+    }
+
+    #[test]
+    fn bylines_and_credits_are_not_people() {
+        let e = extract("Cuộc biểu tình kéo dài. Theo Đặng Minh/AFP. Bài viết do Phạm Hòa (ghi).");
+        assert!(e.people.is_empty(), "{:?}", e.people);
+    }
+
+    #[test]
+    fn number_words_can_end_a_given_name() {
+        let e = extract("Ông Nguyễn Văn Năm – Chủ tịch UBND xã – xác nhận. Bà Trần Thị Hoa Năm 2016 nghỉ hưu.");
+        assert!(e.people.contains(&"Nguyễn Văn Năm".to_string()), "{:?}", e.people);
+        assert!(e.people.contains(&"Trần Thị Hoa".to_string()), "{:?}", e.people);
+    }
+
+    #[test]
+    fn lowercase_qualifiers_close_an_org_name() {
+        let e = extract("Năm 1990, Tổ chức Y tế thế giới ra khuyến cáo; Quỹ Nhi đồng toàn cầu ủng hộ.");
+        assert!(
+            e.organizations.contains(&"Tổ chức Y tế thế giới".to_string()),
+            "{:?}",
+            e.organizations
+        );
+        assert!(
+            e.organizations.contains(&"Quỹ Nhi đồng toàn cầu".to_string()),
+            "{:?}",
+            e.organizations
+        );
+    }
+
+    #[test]
+    fn and_before_a_new_head_starts_a_second_org() {
+        let e = extract("Nhóm làm việc với Viện Hải dương học Nha Trang và Cục Thủy sản trong năm qua.");
+        assert!(
+            !e.organizations.iter().any(|o| o.contains(" và ")),
+            "{:?}",
+            e.organizations
+        );
+        let e = extract("Họ cùng Viện Nghiên cứu Nam Thái Bình Dương và Cục Địa chất đo đạc.");
+        assert!(
+            e.organizations
+                .contains(&"Viện Nghiên cứu Nam Thái Bình Dương".to_string()),
+            "{:?}",
+            e.organizations
+        );
+        let e = extract("Theo Bộ Khoa học và Công nghệ, đề án đã xong.");
+        assert!(
+            e.organizations.contains(&"Bộ Khoa học và Công nghệ".to_string()),
+            "{:?}",
+            e.organizations
+        );
     }
 
     #[test]
