@@ -160,6 +160,23 @@ fn doc_count(env: &Env) -> u64 {
         .unwrap()
 }
 
+/// Starts `newsfind index FOLDER --commit-every N` in the background and
+/// returns once its first commit has landed (or after two minutes).
+fn index_until_first_commit(env: &Env, folder: &str, every: &str) -> std::process::Child {
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsfind"))
+        .current_dir(env.path())
+        .args(["index", folder, "--commit-every", every])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !committed(env) && started.elapsed() < std::time::Duration::from_secs(120) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child
+}
+
 /// The commit count tantivy records in meta.json's opstamp changes; we only
 /// need to know that at least one commit has landed.
 fn committed(env: &Env) -> bool {
@@ -170,17 +187,7 @@ fn committed(env: &Env) -> bool {
 fn a_killed_run_leaves_a_searchable_index_and_the_next_run_completes_it() {
     let env = Env::new();
     let total = write_corpus(&env, 20, 150);
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsfind"))
-        .current_dir(env.path())
-        .args(["index", "big", "--commit-every", "150"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = std::time::Instant::now();
-    while !committed(&env) && started.elapsed() < std::time::Duration::from_secs(120) {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let mut child = index_until_first_commit(&env, "big", "150");
     // SIGKILL mid-run (if it has not already finished).
     let _ = child.kill();
     let _ = child.wait();
@@ -200,17 +207,7 @@ fn a_killed_run_leaves_a_searchable_index_and_the_next_run_completes_it() {
 fn a_second_concurrent_index_fails_fast_and_search_keeps_working() {
     let env = Env::new();
     write_corpus(&env, 20, 150);
-    let mut first = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsfind"))
-        .current_dir(env.path())
-        .args(["index", "big", "--commit-every", "150"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = std::time::Instant::now();
-    while !committed(&env) && started.elapsed() < std::time::Duration::from_secs(120) {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let mut first = index_until_first_commit(&env, "big", "150");
     let still_running = first.try_wait().unwrap().is_none();
     if still_running {
         let second = env.run(&["index", "big"]);
@@ -336,17 +333,7 @@ fn a_single_large_file_commits_as_it_goes_and_is_redone_after_a_kill() {
         text.push('\n');
     }
     env.write("one/all.jsonl", text);
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsfind"))
-        .current_dir(env.path())
-        .args(["index", "one", "--commit-every", "600"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = std::time::Instant::now();
-    while !committed(&env) && started.elapsed() < std::time::Duration::from_secs(120) {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let mut child = index_until_first_commit(&env, "one", "600");
     let _ = child.kill();
     let _ = child.wait();
     assert!(committed(&env), "no commit inside the file");
