@@ -274,6 +274,14 @@ fn score(limits: &Figures) {
     println!("{:<22} {:>20.3}   ≥ 0.90", "title exact", acc(title_ok));
     println!("{:<22} {:>20.3}   —", "language", acc(lang_ok));
 
+    // The floors and targets are figures over all 46 articles: with the
+    // corpora absent (a checkout without ../shared) only the seeds were
+    // scored, and those figures say nothing about the floors. The seeds'
+    // extraction is still checked by tests/e2e/extraction.rs.
+    if !skipped_corpora.is_empty() {
+        println!("corpora absent: floors and targets not checked");
+        return;
+    }
     let mut failures = Vec::new();
     let mut check = |name: &str, value: f64, target: f64| {
         if value < target {
