@@ -234,6 +234,13 @@ impl Gazetteer {
     /// a slug of a post-2025 unit also covers the units merged into it; a
     /// name shared by an old and a new unit ("Lào Cai") covers both.
     /// `Err` means no unit has that spelling (see [`Gazetteer::suggest`]).
+    ///
+    /// ```
+    /// let g = newsfind::corpus::province::gazetteer();
+    /// assert_eq!(g.resolve_filter("Quảng Ninh"), Ok(vec!["quang-ninh".to_string()]));
+    /// assert_eq!(g.resolve_filter("quang-tri-2025").map(|v| v.len()), Ok(3));
+    /// assert!(g.resolve_filter("Atlantis").is_err());
+    /// ```
     pub fn resolve_filter(&self, spelling: &str) -> Result<Vec<String>, Vec<String>> {
         let trimmed = spelling.trim();
         let units: Vec<usize> = if let Some(&i) = self.by_slug.get(trimmed) {

@@ -32,6 +32,12 @@ pub fn normalize(text: &str) -> String {
 
 /// Folds a string for comparison: NFC, lowercase, diacritics removed,
 /// `đ` → `d`. "Phạm Minh Chính" and "pham minh chinh" fold equal.
+///
+/// ```
+/// use newsfind::corpus::text::fold;
+/// assert_eq!(fold("Phạm Minh Chính"), "pham minh chinh");
+/// assert_eq!(fold("ĐÀ NẴNG"), "da nang");
+/// ```
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
