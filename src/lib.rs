@@ -16,7 +16,7 @@
 //! - [`analysis`] — tokenizers shared by indexing and querying (folding, exact, stem).
 //! - [`store`] — the on-disk index: create/open, version marker, reader.
 //! - [`corpus`] — reading files and extracting articles; no tantivy:
-//!   [`corpus::walk`] (files), [`corpus::read`] (formats, problems),
+//!   [`corpus::walk`](mod@corpus::walk) (files), [`corpus::read`](mod@corpus::read) (formats, problems),
 //!   [`corpus::clean`] (headline, chrome, bylines), [`corpus::date`],
 //!   [`corpus::province`] (gazetteer), [`corpus::entities`], [`corpus::lang`],
 //!   [`corpus::html`] (HTML main text), [`corpus::text`] (NFC, folding).
@@ -26,7 +26,7 @@
 //! - [`collect`] — counting collectors over fast columns (entity and date facets, timeline).
 //! - [`snippet`] — multi-fragment highlighted snippets.
 //! - [`record`] — stored article records, `show` and `stats`.
-//! - [`bench`] — query latency percentiles over a query file.
+//! - [`bench`](mod@bench) — query latency percentiles over a query file.
 //! - [`eval`] — ranking quality against relevance judgments (nDCG@10, MAP, Recall@100).
 //! - [`output`] — the only module that prints: human text, JSON Lines, progress.
 

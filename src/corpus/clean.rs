@@ -218,7 +218,7 @@ pub fn layout(text: &str) -> Layout {
 
 /// Where a charity appeal's fixed block begins: the fund's own address,
 /// its bank accounts and the paper's regional offices, printed under every
-/// appeal ("Mọi đóng góp xin gửi về: 1. <beneficiary> 2. Quỹ … Tài khoản …").
+/// appeal ("Mọi đóng góp xin gửi về: 1. `<beneficiary>` 2. Quỹ … Tài khoản …").
 const DONATION_BLOCK: &[&str] = &[
     "Bạn đọc ủng hộ qua",
     "Quỹ Nhân ái -",

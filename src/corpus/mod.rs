@@ -4,7 +4,7 @@
 //! [`Article`]s (the contract with `index.rs`) and reports problems as data
 //! ([`Problem`]) for the caller to print.
 //!
-//! Flow: [`walk`] finds input files → [`read`] turns one file into
+//! Flow: [`walk()`] finds input files → [`read()`] turns one file into
 //! [`RawDoc`]s (one per text/HTML file, one per JSON record) →
 //! [`extract`] turns a `RawDoc` into an `Article`.
 
