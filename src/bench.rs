@@ -236,13 +236,7 @@ pub fn run(index_dir: &Path, queries: &[String], bench: &BenchOptions) -> anyhow
     Ok(BenchReport {
         index: index_dir.display().to_string(),
         documents: engine.num_docs(),
-        index_bytes: walkdir::WalkDir::new(index_dir)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter_map(|e| e.metadata().ok())
-            .filter(|m| m.is_file())
-            .map(|m| m.len())
-            .sum(),
+        index_bytes: crate::store::dir_size(index_dir),
         queries: queries.len(),
         runs: runs.max(1),
         limit,

@@ -247,16 +247,6 @@ fn open_writer(store: &Store, memory_mb: usize) -> anyhow::Result<IndexWriter> {
         })
 }
 
-fn dir_size(dir: &Path) -> u64 {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter_map(|e| e.metadata().ok())
-        .filter(|m| m.is_file())
-        .map(|m| m.len())
-        .sum()
-}
-
 /// Peak resident set size of this process in MiB (Linux only).
 pub fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -501,7 +491,7 @@ pub fn run(opts: &IndexOptions, reporter: &mut dyn Reporter) -> anyhow::Result<I
     summary.docs_per_sec = summary.docs_indexed as f64 / summary.seconds.max(1e-9);
     summary.mb_per_sec = summary.text_bytes as f64 / 1e6 / summary.seconds.max(1e-9);
     summary.peak_rss_mb = peak_rss_mb();
-    summary.index_bytes = dir_size(&opts.index_dir);
+    summary.index_bytes = crate::store::dir_size(&opts.index_dir);
 
     if summary.docs_total == 0 {
         return Err(Error::NothingIndexed(format!(

@@ -276,13 +276,7 @@ pub fn stats(store: &Store) -> anyhow::Result<Stats> {
         dated: dated as u64,
         date_min: to_s(&oldest),
         date_max: to_s(&newest),
-        index_bytes: walkdir::WalkDir::new(&store.dir)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter_map(|e| e.metadata().ok())
-            .filter(|m| m.is_file())
-            .map(|m| m.len())
-            .sum(),
+        index_bytes: crate::store::dir_size(&store.dir),
         segments: searcher.segment_readers().len(),
         schema_version: crate::schema::SCHEMA_VERSION,
         last_commit,

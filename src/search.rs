@@ -25,6 +25,7 @@ use crate::analysis;
 use crate::corpus::province::gazetteer;
 use crate::corpus::text::{fold, normalize};
 use crate::error::Error;
+use crate::query::Rewrite;
 use crate::record::{body_of, ArticleRecord};
 use crate::schema::{name, Fields};
 use crate::snippet::{QueryTerms, Snippet, Snippeter};
@@ -352,13 +353,14 @@ impl Engine {
         self.reader.searcher().num_docs()
     }
 
-    /// Builds the text part of the query.
-    fn text_query(&self, raw: &str, match_any: bool) -> anyhow::Result<Box<dyn Query>> {
+    /// Builds the text part of the query, with the rewrite that produced it
+    /// (kept for prefix highlighting and `--explain`: rewriting is done once).
+    fn text_query(&self, raw: &str, match_any: bool) -> anyhow::Result<(Box<dyn Query>, Rewrite)> {
         let f = &self.store.fields;
         let typed = normalize(raw);
         let typed = typed.trim();
         if typed == "*" {
-            return Ok(Box::new(AllQuery));
+            return Ok((Box::new(AllQuery), Rewrite::default()));
         }
         if typed.is_empty() {
             // An empty variable in a script must not silently mean "all".
@@ -392,7 +394,8 @@ impl Engine {
             parser.set_field_boost(f.title_exact, 3.0);
             parser.set_field_boost(f.body_exact, 1.5);
         }
-        parser.parse_query(q).map_err(|e| syntax_error(q, &e).into())
+        let query = parser.parse_query(q).map_err(|e| syntax_error(q, &e))?;
+        Ok((query, rewritten))
     }
 
     fn filters(&self, opts: &SearchOptions) -> anyhow::Result<Vec<Box<dyn Query>>> {
@@ -472,33 +475,36 @@ impl Engine {
 
     /// The full query: text AND filters.
     pub fn build_query(&self, opts: &SearchOptions) -> anyhow::Result<Box<dyn Query>> {
-        let text = self.text_query(&opts.query, opts.match_any)?;
+        Ok(self.build(opts)?.0)
+    }
+
+    /// The full query and the rewrite of its text.
+    fn build(&self, opts: &SearchOptions) -> anyhow::Result<(Box<dyn Query>, Rewrite)> {
+        let (text, rewritten) = self.text_query(&opts.query, opts.match_any)?;
         let filters = self.filters(opts)?;
         if filters.is_empty() {
-            return Ok(text);
+            return Ok((text, rewritten));
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
         clauses.extend(filters.into_iter().map(|q| (Occur::Must, q)));
-        Ok(Box::new(BooleanQuery::new(clauses)))
+        Ok((Box::new(BooleanQuery::new(clauses)), rewritten))
     }
 
-    fn analyse(&self, raw: &str, query: &dyn Query) -> anyhow::Result<QueryAnalysis> {
-        let typed = normalize(raw);
-        let rewritten = crate::query::rewrite(typed.trim())?;
+    fn analyse(&self, rewritten: Rewrite, query: &dyn Query) -> QueryAnalysis {
         let terms = self.query_terms(query);
         let sorted = |set: &std::collections::HashSet<String>| {
             let mut v: Vec<String> = set.iter().cloned().collect();
             v.sort();
             v
         };
-        Ok(QueryAnalysis {
+        QueryAnalysis {
             rewritten: rewritten.text,
             rewrites: rewritten.notes,
             folded_terms: sorted(&terms.folded),
             exact_terms: sorted(&terms.exact),
             stemmed_terms: sorted(&terms.stemmed),
             parsed: format!("{query:?}"),
-        })
+        }
     }
 
     fn query_terms(&self, query: &dyn Query) -> QueryTerms {
@@ -549,7 +555,7 @@ impl Engine {
     pub fn search(&self, opts: &SearchOptions) -> anyhow::Result<SearchResults> {
         let started = Instant::now();
         let searcher = self.reader.searcher();
-        let query = self.build_query(opts)?;
+        let (query, rewritten) = self.build(opts)?;
         let limit = opts.limit.max(1);
         let (ranked, total): (Vec<(Option<f32>, DocAddress)>, usize) = match opts.sort {
             // --limit 0: only the count (and facets).
@@ -592,9 +598,7 @@ impl Engine {
         let mut hits = Vec::with_capacity(ranked.len());
         if !opts.no_fetch {
             let mut terms = self.query_terms(&*query);
-            terms.prefixes = crate::query::rewrite(opts.query.trim())
-                .map(|r| r.prefixes)
-                .unwrap_or_default();
+            terms.prefixes = rewritten.prefixes.clone();
             // Stored documents are read in rank order; snippets (tokenising
             // each body) are built on all cores.
             let mut docs = Vec::with_capacity(ranked.len());
@@ -653,7 +657,7 @@ impl Engine {
             search_ms,
             fetch_ms: fetch_started.elapsed().as_secs_f64() * 1000.0,
             analysis: if opts.explain {
-                Some(self.analyse(&opts.query, &*query)?)
+                Some(self.analyse(rewritten, &*query))
             } else {
                 None
             },

@@ -24,6 +24,17 @@ struct Marker {
     created_by: String,
 }
 
+/// Bytes on disk of all files under `dir` (the index size users see).
+pub fn dir_size(dir: &Path) -> u64 {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
+}
+
 /// An opened index with its field handles.
 pub struct Store {
     /// The tantivy index.
