@@ -430,10 +430,24 @@ pub fn infer_year(text: &str) -> Option<i32> {
                     .ends_with(|c: char| c.is_ascii_digit());
         let prev = i.checked_sub(1).map(|j| t[j].s.to_lowercase()).unwrap_or_default();
         let prev2 = i.checked_sub(2).map(|j| t[j].s.to_lowercase()).unwrap_or_default();
-        let target = matches!(
-            prev.as_str(),
-            "by" | "to" | "until" | "till" | "through" | "đến" | "tới" | "since" | "từ" | "vision" | "year"
-        );
+        // "by the end of 2023" is a target too.
+        let end_of = prev == "of" && prev2 == "end";
+        let target = end_of
+            || matches!(
+                prev.as_str(),
+                "by" | "to"
+                    | "until"
+                    | "till"
+                    | "through"
+                    | "from"
+                    | "before"
+                    | "đến"
+                    | "tới"
+                    | "since"
+                    | "từ"
+                    | "vision"
+                    | "year"
+            );
         // A birth year ("SN 1979", "sinh năm 1979", "born in 1979") or a
         // decade ("những năm 1960", "thập niên 1990", "the 1960s") is not
         // when the news happened.
@@ -450,7 +464,121 @@ pub fn infer_year(text: &str) -> Option<i32> {
         }
         best = Some(best.map_or(y, |b| b.max(y)));
     }
-    best
+    lunar_year_names(&t).fold(best, |best, y| Some(best.map_or(y, |b| b.max(y))))
+}
+
+/// The ten heavenly stems and twelve earthly branches that name a lunar
+/// year ("Đinh Dậu" = 2017), in cycle order from Giáp Tý (1984).
+const STEMS: [&str; 10] = ["Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"];
+const BRANCHES: [&[&str]; 12] = [
+    &["Tý"],
+    &["Sửu"],
+    &["Dần"],
+    &["Mão", "Mẹo"],
+    &["Thìn"],
+    &["Tỵ", "Tị"],
+    &["Ngọ"],
+    &["Mùi"],
+    &["Thân"],
+    &["Dậu"],
+    &["Tuất"],
+    &["Hợi"],
+];
+
+/// Years named the lunar way after "Tết", "Tết Nguyên đán", "Xuân" or
+/// "năm" ("Tết Nguyên đán Đinh Dậu" → 2017): the latest year with that
+/// name that can be a publication year. Stem and branch words alone are
+/// common in names ("Tân", "Thân"), hence the required lead word.
+fn lunar_year_names<'a>(t: &'a [Tok<'a>]) -> impl Iterator<Item = i32> + 'a {
+    (0..t.len()).filter_map(move |i| {
+        let lead = t[i].s;
+        let at = if lead == "Tết" || lead == "Xuân" || lead.eq_ignore_ascii_case("năm") {
+            // "Tết Nguyên đán Đinh Dậu": skip "Nguyên đán".
+            if lead == "Tết" && t.get(i + 1).is_some_and(|n| n.s == "Nguyên") {
+                i + 3
+            } else {
+                i + 1
+            }
+        } else {
+            return None;
+        };
+        let stem = STEMS.iter().position(|s| t.get(at).is_some_and(|w| w.s == *s))?;
+        let branch = BRANCHES
+            .iter()
+            .position(|names| t.get(at + 1).is_some_and(|w| names.contains(&w.s)))?;
+        // Year y has stem (y - 4) % 10 and branch (y - 4) % 12: walk back
+        // from the latest plausible year to the latest match.
+        let latest = latest_plausible_year();
+        (latest - 59..=latest).rev().find(|y| {
+            let k = y - 4;
+            k.rem_euclid(10) as usize == stem && k.rem_euclid(12) as usize == branch
+        })
+    })
+}
+
+/// Lunar New Year's Day (mùng 1 Tết) in Vietnam, 2000–2035: month, day.
+/// (Vietnam's calendar follows UTC+7, so it differs from China's in 2007.)
+const TET: [(u32, u32); 36] = [
+    (2, 5),
+    (1, 24),
+    (2, 12),
+    (2, 1),
+    (1, 22),
+    (2, 9),
+    (1, 29),
+    (2, 17),
+    (2, 7),
+    (1, 26),
+    (2, 14),
+    (2, 3),
+    (1, 23),
+    (2, 10),
+    (1, 31),
+    (2, 19),
+    (2, 8),
+    (1, 28),
+    (2, 16),
+    (2, 5),
+    (1, 25),
+    (2, 12),
+    (2, 1),
+    (1, 22),
+    (2, 10),
+    (1, 29),
+    (2, 17),
+    (2, 6),
+    (1, 26),
+    (2, 13),
+    (2, 3),
+    (1, 23),
+    (2, 11),
+    (1, 31),
+    (2, 19),
+    (2, 8),
+];
+
+/// The year in which day `d` of month `m` is "mùng N Tết" when the text
+/// says so ("Sáng 6.2 (mùng 10 Tết)" → 2017): the lunar calendar pins the
+/// year a day-month date alone cannot.
+fn year_from_tet_day(text: &str, m: u32, d: u32) -> Option<i32> {
+    let t = toks(text);
+    let n = (0..t.len()).find_map(|i| {
+        let lead = t[i].s.to_lowercase();
+        if lead != "mùng" && lead != "mồng" {
+            return None;
+        }
+        let n = t.get(i + 1).and_then(num).filter(|n| (1..=10).contains(n))?;
+        t.get(i + 2).filter(|w| w.s.eq_ignore_ascii_case("tết")).map(|_| n)
+    })?;
+    // The latest year that fits (2013 and 2024 share 10 February).
+    (2000..2036)
+        .zip(TET)
+        .rev()
+        .filter(|(y, _)| *y <= latest_plausible_year())
+        .find_map(|(y, (tm, td))| {
+            let tet = make(y, tm, td)?;
+            (tet.checked_add(time::Duration::days(i64::from(n) - 1))? == make(y, m, d)?).then_some(y)
+        })
 }
 
 /// The latest year a publication date can have: next year (clock skew,
@@ -573,7 +701,8 @@ fn choose_from_text(lead: &str, stamps: &[&str], url: Option<&str>, full_text: &
         return Some(d);
     }
     if let Some((m, d)) = find_month_day(&opening) {
-        if let Some(date) = infer_year(full_text)
+        if let Some(date) = year_from_tet_day(full_text, m, d)
+            .or_else(|| infer_year(full_text))
             .and_then(|y| make(y, m, d))
             .map(|date| after_dated_background(date, full_text))
         {
@@ -595,7 +724,14 @@ fn choose_from_text(lead: &str, stamps: &[&str], url: Option<&str>, full_text: &
             });
         }
     }
-    None
+    // No day or month at all, but the lead places itself in a year
+    // ("requested this be sped up in 2022"): the year is all we know. A
+    // year deep in the body is background ("first made in 2014").
+    infer_year(lead).and_then(|y| make(y, 1, 1)).map(|date| ArticleDate {
+        date,
+        precision: Precision::Year,
+        source: Source::Inferred,
+    })
 }
 
 #[cfg(test)]
@@ -720,5 +856,35 @@ mod tests {
         let full = format!("{lead} Công ty hoạt động kể từ ngày 5/9/2016 trên toàn quốc.");
         let d = choose(None, lead, &[], None, &full).map(|d| ymd(&d));
         assert_eq!(d.as_deref(), Some("2017-05-31"));
+    }
+
+    #[test]
+    fn lunar_year_names_give_the_year() {
+        assert_eq!(
+            infer_year("Lượng khách dịp Tết Nguyên đán Đinh Dậu tăng mạnh."),
+            Some(2017)
+        );
+        assert_eq!(infer_year("Chào Xuân Giáp Thìn"), Some(2024));
+        // Stem and branch words alone are names, not years.
+        assert_eq!(infer_year("Ông Đinh Dậu và bà Tân Sửu"), None);
+    }
+
+    #[test]
+    fn a_tet_day_pins_the_year_of_a_day_month_date() {
+        let lead = "Sáng 6.2 (mùng 10 Tết), đường phố đông đúc hẳn.";
+        let d = choose(None, lead, &[], None, lead).map(|d| ymd(&d));
+        assert_eq!(d.as_deref(), Some("2017-02-06"));
+        assert_eq!(year_from_tet_day("mùng 1 Tết", 2, 10), Some(2024));
+        assert_eq!(year_from_tet_day("mùng 1 Tết", 2, 11), None);
+    }
+
+    #[test]
+    fn a_year_alone_dates_an_article_to_the_year() {
+        let text =
+            "Officials asked that the work be sped up in 2022, with all records digitised from 2024 and by 2025.";
+        let d = choose(None, text, &[], None, text).map(|d| (ymd(&d), d.precision, d.source));
+        assert_eq!(d, Some(("2022".into(), Precision::Year, Source::Inferred)));
+        let none = "Giá vàng hôm nay tăng mạnh.";
+        assert_eq!(choose(None, none, &[], None, none), None);
     }
 }
