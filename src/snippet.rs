@@ -17,7 +17,7 @@ use serde::Serialize;
 use tantivy::tokenizer::TextAnalyzer;
 
 use crate::analysis;
-use crate::corpus::text::{fold, sentence_ranges};
+use crate::corpus::text::{fold_into, sentence_ranges};
 
 /// Query terms by analyzer.
 #[derive(Debug, Clone, Default)]
@@ -51,6 +51,12 @@ pub struct Snippet {
 /// Builds snippets for one query; reuse it for every hit.
 pub struct Snippeter {
     terms: QueryTerms,
+    /// The exact and folded terms as lists: a query has a handful, and
+    /// comparing a word with each is cheaper than hashing it.
+    exact: Vec<String>,
+    folded: Vec<String>,
+    /// Reused buffer for each word's folded form.
+    fold_buf: String,
     stem: TextAnalyzer,
     stemming: bool,
     /// Most fragments per snippet.
@@ -75,6 +81,9 @@ impl Snippeter {
     /// A snippet builder for these query terms.
     pub fn new(terms: QueryTerms, fragments: usize) -> Snippeter {
         Snippeter {
+            exact: terms.exact.iter().cloned().collect(),
+            folded: terms.folded.iter().cloned().collect(),
+            fold_buf: String::new(),
             terms,
             stem: analysis::stem_analyzer(),
             stemming: true,
@@ -104,17 +113,14 @@ impl Snippeter {
             if t.text.len() > analysis::MAX_TOKEN_BYTES {
                 continue;
             }
-            let folded = if t.text.is_ascii() {
-                std::borrow::Cow::Borrowed(t.text.as_str())
-            } else {
-                std::borrow::Cow::Owned(fold(&t.text))
-            };
-            let hit = self.terms.exact.contains(&t.text)
-                || self.terms.folded.contains(folded.as_ref())
+            fold_into(&t.text, &mut self.fold_buf);
+            let folded = self.fold_buf.as_str();
+            let hit = self.exact.iter().any(|e| *e == t.text)
+                || self.folded.iter().any(|f| f == folded)
                 || self.terms.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
                 || (stemming
                     && stem_heads.iter().any(|h| folded.starts_with(h.as_str()))
-                    && analysis::token_texts(&mut self.stem, &folded)
+                    && analysis::token_texts(&mut self.stem, folded)
                         .first()
                         .is_some_and(|stem| self.terms.stemmed.contains(stem)));
             if hit {

@@ -61,6 +61,14 @@ pub struct Gazetteer {
     by_slug: HashMap<String, usize>,
     /// fold_key(spelling) → units that carry that spelling.
     by_key: HashMap<String, Vec<usize>>,
+    /// The text matcher, built on first use: resolving a filter or
+    /// rewriting a query (once per `search` process) never needs it.
+    text: OnceLock<TextMatcher>,
+}
+
+/// What finding provinces in running text needs.
+#[derive(Debug)]
+struct TextMatcher {
     /// Exact (accented, lowercased) keys of each unit's spellings.
     exact_keys: Vec<Vec<String>>,
     matcher: AhoCorasick,
@@ -159,7 +167,6 @@ impl Gazetteer {
         }
         let by_slug = provinces.iter().enumerate().map(|(i, p)| (p.slug.clone(), i)).collect();
         let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut exact_keys = Vec::new();
         for (i, p) in provinces.iter().enumerate() {
             let mut keys: Vec<String> = p.aliases.iter().map(|a| fold_key(a)).collect();
             keys.push(fold_key(&p.slug));
@@ -168,8 +175,26 @@ impl Gazetteer {
             for k in keys {
                 by_key.entry(k).or_default().push(i);
             }
-            exact_keys.push(p.aliases.iter().map(|a| exact_key(a)).collect());
         }
+        Gazetteer {
+            provinces,
+            by_slug,
+            by_key,
+            text: OnceLock::new(),
+        }
+    }
+
+    fn text_matcher(&self) -> &TextMatcher {
+        self.text.get_or_init(|| TextMatcher::build(&self.provinces))
+    }
+}
+
+impl TextMatcher {
+    fn build(provinces: &[Province]) -> TextMatcher {
+        let exact_keys = provinces
+            .iter()
+            .map(|p| p.aliases.iter().map(|a| exact_key(a)).collect())
+            .collect();
         // Text patterns: every alias spelling except the bare "(mới)"/"new"
         // forms' decorations, which fold to the same key anyway.
         let mut pattern_keys: Vec<String> = Vec::new();
@@ -204,16 +229,15 @@ impl Gazetteer {
             .ascii_case_insensitive(true)
             .build(&pattern_keys)
             .expect("gazetteer patterns are plain strings and always build");
-        Gazetteer {
-            provinces,
-            by_slug,
-            by_key,
+        TextMatcher {
             exact_keys,
             matcher,
             pattern_units,
         }
     }
+}
 
+impl Gazetteer {
     /// All units, in file order.
     pub fn all(&self) -> &[Province] {
         &self.provinces
@@ -297,9 +321,10 @@ impl Gazetteer {
     /// unit in force: post-2025 units for articles dated on or after
     /// 2025-07-01, pre-2025 units otherwise (and for undated articles).
     pub fn find(&self, text: &str, after_merger: bool) -> Vec<Mention> {
+        let tm = self.text_matcher();
         let (match_text, offsets) = match_text(text);
         let mut out = Vec::new();
-        for m in self.matcher.find_iter(&match_text) {
+        for m in tm.matcher.find_iter(&match_text) {
             let (s, e) = (m.start(), m.end());
             if !is_word_start(&match_text, s) || !is_word_end(&match_text, e) {
                 continue;
@@ -310,14 +335,14 @@ impl Gazetteer {
             if !span.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            let units = &self.pattern_units[m.pattern().as_usize()];
+            let units = &tm.pattern_units[m.pattern().as_usize()];
             // Accents, when the text has them, must be the unit's own.
             let accented = !span.is_ascii();
             let span_key = exact_key(span);
             let units: Vec<usize> = units
                 .iter()
                 .copied()
-                .filter(|&u| !accented || self.exact_keys[u].contains(&span_key))
+                .filter(|&u| !accented || tm.exact_keys[u].contains(&span_key))
                 .collect();
             if units.is_empty() || is_trap(text, &orig, &fold_key(span)) {
                 continue;

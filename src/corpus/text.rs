@@ -39,13 +39,23 @@ pub fn normalize(text: &str) -> String {
 /// assert_eq!(fold("ĐÀ NẴNG"), "da nang");
 /// ```
 pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`] into a reused buffer (cleared first): the per-word loop of
+/// snippet highlighting allocates nothing.
+pub fn fold_into(text: &str, out: &mut String) {
+    out.clear();
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return;
     }
     // Latin and Vietnamese letters fold through a table computed once;
     // anything else takes the general path (NFD, marks removed).
     let (latin, viet) = fold_table();
-    let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let cp = c as u32;
         let mapped = match cp {
@@ -55,10 +65,12 @@ pub fn fold(text: &str) -> String {
         };
         match mapped {
             Some(m) => out.push(m),
-            None => return fold_slow(text),
+            None => {
+                *out = fold_slow(text);
+                return;
+            }
         }
     }
-    out
 }
 
 /// Single-character folds of U+0000–U+024F and U+1E00–U+1EFF.
