@@ -238,26 +238,14 @@ fn open_writer(store: &Store, memory_mb: usize) -> anyhow::Result<IndexWriter> {
     let per_thread = (memory_mb << 20) / threads;
     let threads = if per_thread < 50 << 20 { 1 } else { threads };
     let budget = (memory_mb << 20).max(50 << 20);
-    let writer: IndexWriter = store
+    store
         .index
         .writer_with_num_threads(threads, budget)
-        .map_err(|e| -> anyhow::Error {
-            match e {
-                tantivy::TantivyError::LockFailure(..) => Error::IndexLocked(store.dir.clone()).into(),
-                other => anyhow::Error::new(other).context(format!("opening a writer on {}", store.dir.display())),
-            }
-        })?;
-    // Merging segments past a few hundred thousand articles costs memory
-    // that grows with the corpus (a 1M-article run peaked at 677 MB with
-    // tantivy's default of 10M) and buys little search speed.
-    let mut policy = tantivy::indexer::LogMergePolicy::default();
-    policy.set_max_docs_before_merge(MAX_DOCS_BEFORE_MERGE);
-    writer.set_merge_policy(Box::new(policy));
-    Ok(writer)
+        .map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => Error::IndexLocked(store.dir.clone()).into(),
+            other => anyhow::Error::new(other).context(format!("opening a writer on {}", store.dir.display())),
+        })
 }
-
-/// Segments holding more articles than this are not merged further.
-const MAX_DOCS_BEFORE_MERGE: usize = 200_000;
 
 /// Peak resident set size of this process in MiB (Linux only).
 pub fn peak_rss_mb() -> Option<f64> {
