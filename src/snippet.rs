@@ -115,7 +115,7 @@ impl Snippeter {
             }
             fold_into(&t.text, &mut self.fold_buf);
             let folded = self.fold_buf.as_str();
-            let hit = self.exact.iter().any(|e| *e == t.text)
+            let hit = self.exact.contains(&t.text)
                 || self.folded.iter().any(|f| f == folded)
                 || self.terms.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
                 || (stemming
