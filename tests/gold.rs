@@ -25,8 +25,8 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn gold() -> Vec<Value> {
-    std::fs::read_to_string(root().join("tests/gold/gold.jsonl"))
+fn gold(file: &str) -> Vec<Value> {
+    std::fs::read_to_string(root().join("tests/gold").join(file))
         .unwrap()
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -152,16 +152,34 @@ const FLOOR: Figures = Figures {
 
 #[test]
 fn extraction_does_not_regress_below_measured_floor() {
-    score(&FLOOR);
+    score("gold.jsonl", &FLOOR);
+}
+
+/// The held-out set (tests/gold/holdout.jsonl) was annotated blind, after
+/// the rules were written, and is never used to tune them: its figures say
+/// how the extractor does on articles it was not fitted to. Its floor is
+/// set a little under the first measurement and only guards regressions.
+const HOLDOUT_FLOOR: Figures = Figures {
+    provinces_f1: 0.95,
+    people_f1: 0.65,
+    orgs_f1: 0.44,
+    primary_acc: 0.90,
+    date_acc: 0.71,
+    title_acc: 0.95,
+};
+
+#[test]
+fn held_out_extraction_does_not_regress() {
+    score("holdout.jsonl", &HOLDOUT_FLOOR);
 }
 
 #[test]
 fn extraction_meets_the_gold_targets() {
-    score(&TARGETS);
+    score("gold.jsonl", &TARGETS);
 }
 
-fn score(limits: &Figures) {
-    let gold = gold();
+fn score(file: &str, limits: &Figures) {
+    let gold = gold(file);
     let mut by_corpus: HashMap<String, HashSet<String>> = HashMap::new();
     for g in &gold {
         let c = g["corpus"].as_str().unwrap().to_string();
@@ -247,7 +265,7 @@ fn score(limits: &Figures) {
     }
     let acc = |k: usize| k as f64 / n.max(1) as f64;
     println!(
-        "gold set: {n} articles scored{}",
+        "{file}: {n} articles scored{}",
         if skipped_corpora.is_empty() {
             String::new()
         } else {
@@ -303,9 +321,15 @@ fn gold_file_is_well_formed() {
         .iter()
         .map(|p| p.slug.clone())
         .collect();
-    let gold = gold();
-    assert!(gold.len() >= 35, "gold set has {} articles", gold.len());
-    for g in &gold {
+    let main = gold("gold.jsonl");
+    let holdout = gold("holdout.jsonl");
+    assert!(main.len() >= 35, "gold set has {} articles", main.len());
+    assert!(holdout.len() >= 10, "held-out set has {} articles", holdout.len());
+    let ids: HashSet<&str> = main.iter().map(|g| g["id"].as_str().unwrap()).collect();
+    for h in &holdout {
+        assert!(!ids.contains(h["id"].as_str().unwrap()), "{} is in both sets", h["id"]);
+    }
+    for g in main.iter().chain(&holdout) {
         for s in strings(&g["provinces"])
             .iter()
             .chain(strings(&g["provinces_primary"]).iter())
