@@ -255,10 +255,19 @@ pub fn stats(store: &Store) -> anyhow::Result<Stats> {
         &dated_q,
         &TopDocs::with_limit(1).order_by_fast_field::<tantivy::DateTime>(name::DATE, Order::Desc),
     )?;
+    // At the article's own precision: a year-only date is "2022", not
+    // "2022-01-01".
+    let f = &store.fields;
     let to_s = |v: &[(Option<tantivy::DateTime>, DocAddress)]| {
-        v.first()
-            .and_then(|(d, _)| d.as_ref())
-            .and_then(|d| date_string(d.into_timestamp_secs()))
+        let (d, addr) = v.first()?;
+        let day = date_string(d.as_ref()?.into_timestamp_secs())?;
+        let doc: TantivyDocument = searcher.doc(*addr).ok()?;
+        let len = match doc.get_first(f.date_precision).and_then(|v| v.as_str()) {
+            Some("year") => 4,
+            Some("month") => 7,
+            _ => day.len(),
+        };
+        Some(day[..len].to_string())
     };
     let metas = store.index.load_metas()?;
     let last_commit = metas

@@ -69,7 +69,8 @@ fn stats_reports_counts_languages_provinces_and_dates() {
             .any(|p| p[0] == "quang-ninh" && p[1] == "Quảng Ninh" && p[2] == 2),
         "{provinces:?}"
     );
-    assert_eq!(v["date_min"], "2022-04-27");
+    // Seed 002 is dated only to the year: shown at its own precision.
+    assert_eq!(v["date_min"], "2022");
 }
 
 #[test]
