@@ -168,10 +168,28 @@ fn class(c: char) -> Class {
     }
 }
 
-/// The word splitter behind [`NewsTokenizer`]. Public for snippets and tests.
+/// The word splitter behind [`NewsTokenizer`]. Public for tests.
 pub fn split_words(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 6);
+    for_each_word(text, |range, word| {
+        tokens.push(Token {
+            offset_from: range.start,
+            offset_to: range.end,
+            position: tokens.len(),
+            text: word.to_string(),
+            position_length: 1,
+        });
+    });
+    tokens
+}
+
+/// Calls `visit` with the byte range and the lowercase, modern-tone form of
+/// each word of `text`, in order — the words [`split_words`] returns,
+/// without allocating a string per word (snippet highlighting runs this over
+/// whole article bodies on every search).
+pub fn for_each_word(text: &str, mut visit: impl FnMut(std::ops::Range<usize>, &str)) {
     let chars: Vec<(usize, char, Class)> = text.char_indices().map(|(i, c)| (i, c, class(c))).collect();
+    let mut buf = String::new();
     let mut i = 0;
     while i < chars.len() {
         if chars[i].2 == Class::Gap {
@@ -202,36 +220,40 @@ pub fn split_words(text: &str) -> Vec<Token> {
                 _ => false,
             };
             if boundary {
-                push_token(text, &chars, piece_start, k, &mut tokens);
+                emit_word(text, &chars, piece_start, k, &mut buf, &mut visit);
                 piece_start = k;
             }
         }
-        push_token(text, &chars, piece_start, i, &mut tokens);
+        emit_word(text, &chars, piece_start, i, &mut buf, &mut visit);
     }
-    tokens
 }
 
-fn push_token(text: &str, chars: &[(usize, char, Class)], from: usize, to: usize, out: &mut Vec<Token>) {
+fn emit_word(
+    text: &str,
+    chars: &[(usize, char, Class)],
+    from: usize,
+    to: usize,
+    buf: &mut String,
+    visit: &mut impl FnMut(std::ops::Range<usize>, &str),
+) {
     let offset_from = chars[from].0;
     let offset_to = chars.get(to).map(|c| c.0).unwrap_or(text.len());
     let raw = &text[offset_from..offset_to];
     // Most words are already lowercase: skip the case-mapping tables then.
     let has_upper = chars[from..to].iter().any(|c| c.2 == Class::Upper);
-    let mut text = match (raw.is_ascii(), has_upper) {
-        (true, true) => raw.to_ascii_lowercase(),
-        (_, false) => raw.to_string(),
-        (false, true) => raw.to_lowercase(),
-    };
-    if !text.is_ascii() && needs_modern_tone(&text) {
-        text = modern_tone(&text);
+    buf.clear();
+    match (raw.is_ascii(), has_upper) {
+        (true, true) => {
+            buf.push_str(raw);
+            buf.make_ascii_lowercase();
+        }
+        (_, false) => buf.push_str(raw),
+        (false, true) => buf.push_str(&raw.to_lowercase()),
     }
-    out.push(Token {
-        offset_from,
-        offset_to,
-        position: out.len(),
-        text,
-        position_length: 1,
-    });
+    if !buf.is_ascii() && needs_modern_tone(buf) {
+        *buf = modern_tone(buf);
+    }
+    visit(offset_from..offset_to, buf);
 }
 
 /// Runs `analyzer` over `text` and returns the token texts (for tests,

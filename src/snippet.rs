@@ -109,24 +109,31 @@ impl Snippeter {
         // running the stemmer over every word was the costliest step.
         let stemming = self.stemming && !self.terms.stemmed.is_empty();
         let stem_heads: Vec<String> = self.terms.stemmed.iter().map(|s| s.chars().take(3).collect()).collect();
-        for t in analysis::split_words(text) {
-            if t.text.len() > analysis::MAX_TOKEN_BYTES {
-                continue;
+        let (exact, folded_terms, terms, fold_buf, stem) = (
+            &self.exact,
+            &self.folded,
+            &self.terms,
+            &mut self.fold_buf,
+            &mut self.stem,
+        );
+        analysis::for_each_word(text, |range, word| {
+            if word.len() > analysis::MAX_TOKEN_BYTES {
+                return;
             }
-            fold_into(&t.text, &mut self.fold_buf);
-            let folded = self.fold_buf.as_str();
-            let hit = self.exact.contains(&t.text)
-                || self.folded.iter().any(|f| f == folded)
-                || self.terms.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
+            fold_into(word, fold_buf);
+            let folded = fold_buf.as_str();
+            let hit = exact.iter().any(|e| e == word)
+                || folded_terms.iter().any(|f| f == folded)
+                || terms.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
                 || (stemming
                     && stem_heads.iter().any(|h| folded.starts_with(h.as_str()))
-                    && analysis::token_texts(&mut self.stem, folded)
+                    && analysis::token_texts(stem, folded)
                         .first()
-                        .is_some_and(|stem| self.terms.stemmed.contains(stem)));
+                        .is_some_and(|s| terms.stemmed.contains(s)));
             if hit {
-                ranges.push(t.offset_from..t.offset_to);
+                ranges.push(range);
             }
-        }
+        });
         merge(ranges)
     }
 
