@@ -54,6 +54,16 @@ fn changed_added_and_removed_files_are_picked_up() {
         hit_files(&env.run(&["search", "kinh te so hue", "--json"])),
         ["new.txt"]
     );
+    // Three runs later a small index is still one segment (what every
+    // search process opens), and merged-away files are gone.
+    let meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(env.path().join("index/meta.json")).unwrap()).unwrap();
+    assert_eq!(meta["segments"].as_array().unwrap().len(), 1, "{meta}");
+    let segment_files = std::fs::read_dir(env.path().join("index"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "idx"))
+        .count();
+    assert_eq!(segment_files, 1);
 }
 
 #[test]
