@@ -39,13 +39,60 @@ const MAX_QUERY_CHARS: usize = 20_000;
 
 /// Aliases that are too ambiguous to expand ("Ho Chi Minh" is usually the
 /// President; "Hue" is an English word; "Vung Tau" is only the city).
+#[cfg(test)]
 const NO_EXPAND: &[&str] = &["ho chi minh", "hcm", "hue", "vung tau", "an giang", "long an"];
 
+/// The place-name spellings table, derived from the gazetteer by
+/// `derive_alias_groups` (a test) and shipped pre-computed: deriving it folds
+/// every alias of every unit, which was a quarter of the instructions of a
+/// whole `search` process. A unit test keeps the file equal to the
+/// derivation (`NEWSFIND_BLESS=1 cargo test --lib alias_table` rewrites it).
+const ALIAS_TABLE: &str = include_str!("../data/place-aliases.tsv");
+
 /// Folded spelling (words joined by one space) → every spelling of the
-/// same place, as query clauses.
+/// same place, as query clauses (from [`ALIAS_TABLE`]).
 fn alias_groups() -> &'static HashMap<String, Vec<String>> {
     static GROUPS: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
-    GROUPS.get_or_init(|| {
+    GROUPS.get_or_init(|| parse_alias_table(ALIAS_TABLE))
+}
+
+/// Reads `key<TAB>spelling<TAB>spelling…` lines (`#` comments).
+fn parse_alias_table(table: &str) -> HashMap<String, Vec<String>> {
+    table
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cells = l.split('\t');
+            let key = cells.next()?.to_string();
+            Some((key, cells.map(String::from).collect()))
+        })
+        .collect()
+}
+
+/// Writes the table [`parse_alias_table`] reads, sorted by key.
+#[cfg(test)]
+fn format_alias_table(groups: &HashMap<String, Vec<String>>) -> String {
+    let mut keys: Vec<&String> = groups.keys().collect();
+    keys.sort();
+    let mut out = String::from(
+        "# Generated from data/provinces.tsv by newsfind's query::derive_alias_groups; do not edit.\n\
+         # Regenerate: NEWSFIND_BLESS=1 cargo test --lib alias_table\n",
+    );
+    for k in keys {
+        out.push_str(k);
+        for alt in &groups[k] {
+            out.push('\t');
+            out.push_str(alt);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Derives the spellings table from the gazetteer's aliases.
+#[cfg(test)]
+fn derive_alias_groups() -> HashMap<String, Vec<String>> {
+    {
         let mut groups: HashMap<String, Vec<String>> = HashMap::new();
         let mut add_group = |spellings: Vec<String>| {
             let mut keys: Vec<String> = spellings
@@ -98,7 +145,7 @@ fn alias_groups() -> &'static HashMap<String, Vec<String>> {
         }
         add_group(vec!["Vietnam".into(), "Việt Nam".into(), "Viet Nam".into()]);
         groups
-    })
+    }
 }
 
 /// One lexical piece of a query.
@@ -456,5 +503,21 @@ mod tests {
         let r = rewrite("Qua\u{309}ng").unwrap_or_default();
         assert_eq!(r.text, "Quảng");
         assert_eq!(r.notes, ["normalised to NFC"]);
+    }
+
+    #[test]
+    fn alias_table_matches_the_gazetteer() {
+        let derived = derive_alias_groups();
+        let expected = format_alias_table(&derived);
+        if std::env::var_os("NEWSFIND_BLESS").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/place-aliases.tsv");
+            std::fs::write(path, &expected).expect("write data/place-aliases.tsv");
+            return;
+        }
+        assert!(
+            parse_alias_table(ALIAS_TABLE) == derived,
+            "data/place-aliases.tsv is stale: run NEWSFIND_BLESS=1 cargo test --lib alias_table"
+        );
+        assert_eq!(ALIAS_TABLE, expected);
     }
 }

@@ -59,8 +59,9 @@ pub struct Province {
 pub struct Gazetteer {
     provinces: Vec<Province>,
     by_slug: HashMap<String, usize>,
-    /// fold_key(spelling) → units that carry that spelling.
-    by_key: HashMap<String, Vec<usize>>,
+    /// fold_key(spelling) → units that carry that spelling; built on first
+    /// use (a search that only shows display names never needs it).
+    by_key: OnceLock<HashMap<String, Vec<usize>>>,
     /// The text matcher, built on first use: resolving a filter or
     /// rewriting a query (once per `search` process) never needs it.
     text: OnceLock<TextMatcher>,
@@ -166,22 +167,28 @@ impl Gazetteer {
             }
         }
         let by_slug = provinces.iter().enumerate().map(|(i, p)| (p.slug.clone(), i)).collect();
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, p) in provinces.iter().enumerate() {
-            let mut keys: Vec<String> = p.aliases.iter().map(|a| fold_key(a)).collect();
-            keys.push(fold_key(&p.slug));
-            keys.sort();
-            keys.dedup();
-            for k in keys {
-                by_key.entry(k).or_default().push(i);
-            }
-        }
         Gazetteer {
             provinces,
             by_slug,
-            by_key,
+            by_key: OnceLock::new(),
             text: OnceLock::new(),
         }
+    }
+
+    fn by_key(&self) -> &HashMap<String, Vec<usize>> {
+        self.by_key.get_or_init(|| {
+            let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, p) in self.provinces.iter().enumerate() {
+                let mut keys: Vec<String> = p.aliases.iter().map(|a| fold_key(a)).collect();
+                keys.push(fold_key(&p.slug));
+                keys.sort();
+                keys.dedup();
+                for k in keys {
+                    by_key.entry(k).or_default().push(i);
+                }
+            }
+            by_key
+        })
     }
 
     fn text_matcher(&self) -> &TextMatcher {
@@ -270,7 +277,7 @@ impl Gazetteer {
         let units: Vec<usize> = if let Some(&i) = self.by_slug.get(trimmed) {
             vec![i]
         } else {
-            match self.by_key.get(&fold_key(trimmed)) {
+            match self.by_key().get(&fold_key(trimmed)) {
                 Some(units) => units.clone(),
                 // Suggestions are costly (an edit distance to every alias):
                 // callers that report the error ask [`Gazetteer::suggest`].
