@@ -20,7 +20,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::Index;
 
-use crate::corpus::text::{modern_tone, needs_modern_tone};
+use crate::corpus::text::{class, modern_tone, needs_modern_tone, Class};
 
 /// Lowercase + ASCII-folded: "Quảng" → "quang". Used by `title`/`body`.
 pub const FOLD: &str = "nf_fold";
@@ -111,60 +111,6 @@ impl TokenStream for NewsTokenStream {
     fn token_mut(&mut self) -> &mut Token {
         let i = self.next.saturating_sub(1).min(self.tokens.len().saturating_sub(1));
         &mut self.tokens[i]
-    }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Class {
-    Upper,
-    Lower,
-    Digit,
-    /// Alphanumeric but neither a cased letter nor a digit (CJK, …).
-    Other,
-    /// Not part of a word.
-    Gap,
-}
-
-fn class_slow(c: char) -> Class {
-    if c.is_numeric() {
-        Class::Digit
-    } else if c.is_uppercase() {
-        Class::Upper
-    } else if c.is_alphabetic() {
-        Class::Lower
-    } else if c.is_alphanumeric() {
-        Class::Other
-    } else {
-        Class::Gap
-    }
-}
-
-/// Classes of U+0000–U+024F (ASCII and the Latin blocks) and of U+1E00–
-/// U+1EFF (Vietnamese letters with tone marks), computed once: the Unicode
-/// table look-ups behind `char::is_uppercase` and friends dominated the
-/// cost of tokenising Vietnamese text.
-fn class_table() -> &'static ([Class; 0x250], [Class; 0x100]) {
-    static TABLE: std::sync::OnceLock<([Class; 0x250], [Class; 0x100])> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut latin = [Class::Gap; 0x250];
-        let mut viet = [Class::Gap; 0x100];
-        for (i, slot) in latin.iter_mut().enumerate() {
-            *slot = char::from_u32(i as u32).map_or(Class::Gap, class_slow);
-        }
-        for (i, slot) in viet.iter_mut().enumerate() {
-            *slot = char::from_u32(0x1E00 + i as u32).map_or(Class::Gap, class_slow);
-        }
-        (latin, viet)
-    })
-}
-
-fn class(c: char) -> Class {
-    let cp = c as u32;
-    let (latin, viet) = class_table();
-    match cp {
-        0..=0x24F => latin[cp as usize],
-        0x1E00..=0x1EFF => viet[(cp - 0x1E00) as usize],
-        _ => class_slow(c),
     }
 }
 

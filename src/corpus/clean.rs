@@ -77,7 +77,7 @@ fn is_end_marker(line: &str) -> bool {
 
 fn is_chrome(line: &str) -> bool {
     let n = norm_line(line);
-    CHROME_LINES.contains(&n.as_str()) || n.chars().all(|c| !c.is_alphanumeric())
+    CHROME_LINES.contains(&n.as_str()) || n.chars().all(|c| !crate::corpus::text::is_alnum(c))
 }
 
 /// A domain-like word: `binhdinh.gov.vn`, `Vietnam.vn`, `www.x.com`.
@@ -269,7 +269,7 @@ fn starts_related(line: &str) -> bool {
 fn is_name_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
         && w.chars()
-            .all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'')
+            .all(|c| crate::corpus::text::is_alpha(c) || c == '.' || c == '-' || c == '\'')
 }
 
 /// A byline after the article's last sentence: "Hoàng Nam", "Kim Thanh

@@ -220,7 +220,7 @@ fn toks(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        let part = c.is_alphanumeric();
+        let part = crate::corpus::text::is_alnum(c);
         match (start, part) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
@@ -237,7 +237,7 @@ fn toks(text: &str) -> Vec<Tok<'_>> {
         if let Some(s) = start {
             if i > s && c.is_ascii_digit() {
                 let prev = text[..i].chars().next_back();
-                if prev.is_some_and(|p| p.is_alphabetic()) {
+                if prev.is_some_and(crate::corpus::text::is_alpha) {
                     out.push(Tok {
                         s: &text[s..i],
                         start: s,

@@ -279,14 +279,14 @@ fn words(text: &str) -> Vec<Word<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let is_part = |k: usize| -> bool {
         let c = chars[k].1;
-        if c.is_alphanumeric() {
+        if crate::corpus::text::is_alnum(c) {
             return true;
         }
         // Apostrophes inside a word (People's) and dots in "TP.HCM"/"No." stay.
         matches!(c, '\'' | '’')
             && k > 0
-            && chars[k - 1].1.is_alphabetic()
-            && chars.get(k + 1).is_some_and(|n| n.1.is_alphabetic())
+            && crate::corpus::text::is_alpha(chars[k - 1].1)
+            && chars.get(k + 1).is_some_and(|n| crate::corpus::text::is_alpha(n.1))
     };
     let mut k = 0;
     while k <= chars.len() {
@@ -665,7 +665,7 @@ pub fn extract(text: &str) -> Entities {
         }
     }
     // Bank brands written as one word: "Vietcombank", "TPBank".
-    for tok in text.split(|c: char| !c.is_alphanumeric()) {
+    for tok in text.split(|c: char| !crate::corpus::text::is_alnum(c)) {
         if is_bank_brand(tok) {
             orgs.add(tok);
         }
@@ -930,7 +930,7 @@ fn glued_name_lists(ws: &[Word], people: &Collector) -> (Vec<String>, Vec<String
         if j - i >= 4 {
             j = (i..j)
                 .find(|&k| {
-                    !ws[k].text.chars().all(char::is_alphabetic)
+                    !ws[k].text.chars().all(crate::corpus::text::is_alpha)
                         || list_has(VI_STOP, std::iter::once(ws[k].lower.as_str()))
                 })
                 .unwrap_or(j);
@@ -1002,7 +1002,7 @@ fn sports_mononyms(ws: &[Word], sports: bool) -> Vec<String> {
             && !ws.get(k + 1).is_some_and(|n| n.cap && (n.joined || n.sep == "-"));
         if alone
             && is_titlecase(w)
-            && w.text.chars().all(char::is_alphabetic)
+            && w.text.chars().all(crate::corpus::text::is_alpha)
             && w.text.chars().count() >= 4
             && w.text.is_ascii()
             && looks_foreign(&w.folded)
@@ -1042,7 +1042,7 @@ fn name_list_members(ws: &[Word], people: &Collector) -> Vec<String> {
                 && k - start < 5
                 && (k == start || ws[k].joined)
                 && is_titlecase(&ws[k])
-                && ws[k].text.chars().all(char::is_alphabetic)
+                && ws[k].text.chars().all(crate::corpus::text::is_alpha)
             {
                 k += 1;
             }
@@ -1106,7 +1106,7 @@ fn lineup_names(ws: &[Word]) -> Vec<String> {
             while k < ws.len()
                 && k - start < 3
                 && is_titlecase(&ws[k])
-                && ws[k].text.chars().all(char::is_alphabetic)
+                && ws[k].text.chars().all(crate::corpus::text::is_alpha)
                 && (k == start || ws[k].joined || ws[k].sep == ". " && ws[k - 1].text.chars().count() == 1)
             {
                 k += 1;
@@ -1143,7 +1143,7 @@ fn is_vietnamese(text: &str) -> bool {
     let mut letters = 0usize;
     let mut vi = 0usize;
     for c in text.chars().take(20_000) {
-        if c.is_alphabetic() {
+        if crate::corpus::text::is_alpha(c) {
             letters += 1;
             let base = c.to_lowercase().next().unwrap_or(c);
             if matches!(
@@ -1362,7 +1362,7 @@ fn foreign_name_end(ws: &[Word], i: usize) -> Option<usize> {
         && j - i < 4
         && (j == i || ws[j].joined || ws[j].sep == "-")
         && (is_titlecase(&ws[j]) || j > i && ws[j].sep == "-" && ws[j].text.chars().all(char::is_lowercase))
-        && ws[j].text.chars().all(char::is_alphabetic)
+        && ws[j].text.chars().all(crate::corpus::text::is_alpha)
         && (2..=14).contains(&ws[j].text.chars().count())
     {
         j += 1;
@@ -1805,7 +1805,7 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
                 break;
             }
         }
-        if w.cap && w.text.chars().all(char::is_alphanumeric) {
+        if w.cap && w.text.chars().all(crate::corpus::text::is_alnum) {
             last = Some(j);
             // An acronym ("TNHH", "CSGT") is not the first half of a word.
             cap_run = if is_titlecase(w) { cap_run + 1 } else { 0 };
@@ -1856,7 +1856,7 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
             && !after_admin
             && !looks_foreign(&ws[j - 1].folded)
             && !VI_STOP.contains(&w.lower.as_str())
-            && w.text.chars().all(char::is_alphabetic)
+            && w.text.chars().all(crate::corpus::text::is_alpha)
         {
             // The second syllable of a word: "Khoa học", "Công nghệ".
             last = Some(j);
@@ -1900,7 +1900,9 @@ fn alias_after<'a>(text: &'a str, ws: &[Word<'a>], end: usize) -> Option<&'a str
     let sep = w.sep.trim();
     // The whole token: camel case splits "LienVietPostBank" into words.
     let rest = text.get(w.start..)?;
-    let alias = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
+    let alias = &rest[..rest
+        .find(|c: char| !crate::corpus::text::is_alnum(c))
+        .unwrap_or(rest.len())];
     let after = rest[alias.len()..].chars().next();
     let paren = sep == "(" && after == Some(')');
     let dash = matches!(sep, "–" | "-") && w.sep.starts_with(' ') && after.is_none_or(|c| matches!(c, '.' | ',' | ';'));
@@ -1922,7 +1924,7 @@ fn cited_outlet_end(ws: &[Word], k: usize) -> Option<usize> {
         && (e == k || ws[e].joined)
         && ws[e].cap
         && ws[e].text.is_ascii()
-        && ws[e].text.chars().all(char::is_alphanumeric)
+        && ws[e].text.chars().all(crate::corpus::text::is_alnum)
         && (acronym(&ws[e]) || looks_foreign(&ws[e].folded))
     {
         e += 1;
@@ -1950,7 +1952,7 @@ fn bridges_to_name(ws: &[Word], j: usize) -> bool {
         if w.cap {
             return k > j;
         }
-        if VI_STOP.contains(&w.lower.as_str()) || !w.text.chars().all(char::is_alphabetic) {
+        if VI_STOP.contains(&w.lower.as_str()) || !w.text.chars().all(crate::corpus::text::is_alpha) {
             return false;
         }
     }
@@ -1982,7 +1984,7 @@ fn is_bank_brand(tok: &str) -> bool {
     let caps = prefix.chars().filter(|c| c.is_uppercase()).count();
     prefix.chars().count() >= 2
         && prefix.chars().next().is_some_and(char::is_uppercase)
-        && prefix.chars().all(char::is_alphabetic)
+        && prefix.chars().all(crate::corpus::text::is_alpha)
         && tok.get(prefix.len()..).is_some_and(|t| t.eq_ignore_ascii_case("bank"))
         // Not a SWIFT code glued to "Bank": "BFTVVNVXBank".
         && (caps <= 3 || prefix.chars().any(char::is_lowercase))
@@ -2207,7 +2209,7 @@ fn is_name_syllable(w: &Word) -> bool {
     let n = w.text.chars().count();
     (1..=12).contains(&n)
         && is_titlecase(w)
-        && w.text.chars().all(char::is_alphabetic)
+        && w.text.chars().all(crate::corpus::text::is_alpha)
         && !ORG_HEADS_EN.contains(&w.folded.as_str())
         && !matches!(
             w.folded.as_str(),

@@ -268,7 +268,7 @@ fn derive_display_title(body: &str, path: &str) -> String {
     let first = text::sentence_ranges(body)
         .into_iter()
         .map(|r| body[r].trim_end_matches('.').trim().to_string())
-        .find(|s| s.chars().any(char::is_alphanumeric))
+        .find(|s| s.chars().any(crate::corpus::text::is_alnum))
         .unwrap_or_default();
     if first.is_empty() {
         return std::path::Path::new(path)

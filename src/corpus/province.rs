@@ -95,7 +95,10 @@ pub fn gazetteer() -> &'static Gazetteer {
 fn exact_key(text: &str) -> String {
     let lower = text.to_lowercase();
     let mut out = String::new();
-    for word in lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in lower
+        .split(|c: char| !crate::corpus::text::is_alnum(c))
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -385,7 +388,7 @@ fn match_text(text: &str) -> (String, Vec<usize>) {
     let mut offsets = Vec::with_capacity(text.len());
     let mut last_space = true;
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        if crate::corpus::text::is_alnum(c) {
             let folded = if c.is_ascii() {
                 c.to_string()
             } else {
