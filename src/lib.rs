@@ -19,7 +19,7 @@
 //!   [`corpus::walk`](mod@corpus::walk) (files), [`corpus::read`](mod@corpus::read) (formats, problems),
 //!   [`corpus::clean`] (headline, chrome, bylines), [`corpus::date`],
 //!   [`corpus::province`] (gazetteer), [`corpus::entities`], [`corpus::lang`],
-//!   [`corpus::html`] (HTML main text), [`corpus::text`] (NFC, folding).
+//!   [`corpus::html`] (HTML main text), [`corpus::text`] (NFC, folding, character classes).
 //! - [`index`] — writer lifecycle: incremental runs, commits, summary.
 //! - [`query`] — query text rewrites: NFC, `province:`/`date:` scopes, place-name spellings.
 //! - [`search`] — query building, filters, ranking, facets → `SearchResults`.

@@ -1,5 +1,7 @@
 //! Text normalisation shared by extraction and indexing: NFC, control
-//! characters, accent folding and Vietnamese tone placement.
+//! characters, accent folding, Vietnamese tone placement, and the
+//! character classes (letter case, digit, gap) the tokenizer and the
+//! extractors test with.
 //!
 //! Owns only pure string functions; knows nothing of files, tantivy or output.
 
