@@ -276,8 +276,8 @@ fn compact(store: &Store) -> anyhow::Result<()> {
         .wait()
         .context("merging the index into one segment")?;
     writer.wait_merging_threads().context("finishing the merge")?;
-    // Files of merged-away segments go now rather than at the next run
-    // (the writer that merged still counted them as living).
+    // Files of merged-away segments go now rather than at the next
+    // commit's clean-up (a later run's).
     let gc = open_writer(store, 50)?;
     gc.garbage_collect_files()
         .wait()
