@@ -352,29 +352,9 @@ const FAMILY_NAMES_VI: &[&str] = &[
     "mẫn",
 ];
 
-type WordSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
-
-/// FNV-1a: the word lists are looked up for nearly every word of every
-/// article, and SipHash (the standard library's default, built against
-/// hash flooding, which constant lists cannot suffer) cost ~7 % of
-/// indexing.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+/// Constant word lists are looked up for nearly every word of every
+/// article: FNV hashing (SipHash cost ~7 % of indexing).
+type WordSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<super::Fnv>>;
 
 thread_local! {
     /// One hash set per word list, built on first use (keyed by the list's
