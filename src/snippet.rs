@@ -51,10 +51,6 @@ pub struct Snippet {
 /// Builds snippets for one query; reuse it for every hit.
 pub struct Snippeter {
     terms: QueryTerms,
-    /// The exact and folded terms as lists: a query has a handful, and
-    /// comparing a word with each is cheaper than hashing it.
-    exact: Vec<String>,
-    folded: Vec<String>,
     /// Reused buffer for each word's folded form.
     fold_buf: String,
     stem: TextAnalyzer,
@@ -81,8 +77,6 @@ impl Snippeter {
     /// A snippet builder for these query terms.
     pub fn new(terms: QueryTerms, fragments: usize) -> Snippeter {
         Snippeter {
-            exact: terms.exact.iter().cloned().collect(),
-            folded: terms.folded.iter().cloned().collect(),
             fold_buf: String::new(),
             terms,
             stem: analysis::stem_analyzer(),
@@ -109,21 +103,17 @@ impl Snippeter {
         // running the stemmer over every word was the costliest step.
         let stemming = self.stemming && !self.terms.stemmed.is_empty();
         let stem_heads: Vec<String> = self.terms.stemmed.iter().map(|s| s.chars().take(3).collect()).collect();
-        let (exact, folded_terms, terms, fold_buf, stem) = (
-            &self.exact,
-            &self.folded,
-            &self.terms,
-            &mut self.fold_buf,
-            &mut self.stem,
-        );
+        let (terms, fold_buf, stem) = (&self.terms, &mut self.fold_buf, &mut self.stem);
         analysis::for_each_word(text, |range, word| {
             if word.len() > analysis::MAX_TOKEN_BYTES {
                 return;
             }
             fold_into(word, fold_buf);
             let folded = fold_buf.as_str();
-            let hit = exact.iter().any(|e| e == word)
-                || folded_terms.iter().any(|f| f == folded)
+            // A query has a handful of terms: comparing each costs less
+            // than hashing every word of the body.
+            let hit = terms.exact.iter().any(|e| e == word)
+                || terms.folded.iter().any(|f| f == folded)
                 || terms.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
                 || (stemming
                     && stem_heads.iter().any(|h| folded.starts_with(h.as_str()))
