@@ -1,6 +1,8 @@
 //! `eval`: metrics on a tiny hand-judged collection, checked against
 //! values worked out by hand, plus malformed-input errors.
 
+use std::path::PathBuf;
+
 use super::common::*;
 
 /// Five articles; each query's matches and their order are unambiguous.
@@ -138,4 +140,53 @@ fn eval_rejects_malformed_qrels_naming_file_and_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("bad.tsv:3"), "{}", stderr(&out));
     assert!(out.stdout.is_empty());
+}
+
+/// Indexes `../shared/corpora/NAME` and evaluates it against
+/// `../shared/relevance/NAME`; None when the shared folder is absent.
+fn shared_eval(name: &str) -> Option<serde_json::Value> {
+    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let corpus = shared.join("corpora").join(name);
+    let rel = shared.join("relevance").join(name);
+    if !corpus.is_dir() || !rel.join("qrels.tsv").is_file() {
+        eprintln!("skipped: {} or {} absent", corpus.display(), rel.display());
+        return None;
+    }
+    let env = Env::new();
+    let out = env.run(&["index", corpus.to_str()?, "--index", "idx"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let queries = rel.join("queries.jsonl");
+    let qrels = rel.join("qrels.tsv");
+    let out = env.run(&[
+        "eval",
+        "--queries",
+        queries.to_str()?,
+        "--qrels",
+        qrels.to_str()?,
+        "--index",
+        "idx",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    json_lines(&out).into_iter().next()
+}
+
+/// The development collection (423 articles, fast): a ranking change that
+/// loses relevance fails here. Floor: the figure in the README less 0.01.
+#[test]
+fn time_collection_ranking_keeps_its_ndcg() {
+    let Some(r) = shared_eval("time") else { return };
+    assert_eq!(r["documents"], 423, "{r}");
+    assert_eq!(r["relevant_not_indexed"], 0, "{r}");
+    assert!(r["ndcg"].as_f64().unwrap_or(0.0) >= 0.70, "TIME nDCG@10 fell: {r}");
+    assert!(r["recall"].as_f64().unwrap_or(0.0) >= 0.95, "TIME Recall@100 fell: {r}");
+}
+
+/// The test collection (5,183 abstracts, ~35 s in a debug build): at least
+/// the published multi-field BM25 figure, nDCG@10 0.665.
+#[test]
+fn scifact_ranking_reaches_the_published_bm25_baseline() {
+    let Some(r) = shared_eval("scifact") else { return };
+    assert_eq!(r["queries_evaluated"], 300, "{r}");
+    assert!(r["ndcg"].as_f64().unwrap_or(0.0) >= 0.665, "SciFact nDCG@10: {r}");
 }
