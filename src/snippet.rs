@@ -220,7 +220,7 @@ impl Snippeter {
 /// Joins windows with " … " and maps highlight byte ranges to char offsets.
 fn to_snippet(body: &str, windows: &[Range<usize>], matches: &[Range<usize>]) -> Snippet {
     let mut text = String::new();
-    let mut highlights = Vec::new();
+    let mut highlights: Vec<[usize; 2]> = Vec::new();
     let mut chars_so_far = 0usize;
     for (k, w) in windows.iter().enumerate() {
         if k > 0 {
@@ -228,10 +228,17 @@ fn to_snippet(body: &str, windows: &[Range<usize>], matches: &[Range<usize>]) ->
             chars_so_far += 3;
         }
         let piece = &body[w.clone()];
+        let mut prev_end: Option<usize> = None;
         for m in matches.iter().filter(|m| m.start >= w.start && m.end <= w.end) {
             let start = chars_so_far + body[w.start..m.start].chars().count();
             let len = body[m.clone()].chars().count();
-            highlights.push([start, start + len]);
+            // Matched words a space apart read as one phrase: one highlight.
+            let joined = prev_end.is_some_and(|e| body[e..m.start].chars().all(|c| c == ' ' || c == '\u{a0}'));
+            match highlights.last_mut() {
+                Some(last) if joined => last[1] = start + len,
+                _ => highlights.push([start, start + len]),
+            }
+            prev_end = Some(m.end);
         }
         chars_so_far += piece.chars().count();
         text.push_str(piece);
@@ -258,10 +265,17 @@ mod tests {
     }
 
     #[test]
+    fn adjacent_matched_words_are_one_highlight() {
+        let mut sn = Snippeter::new(terms(&["quang", "ninh"]), 2);
+        let s = sn.snippet("Ninh Binh and Quảng Ninh met. Quang, Ninh.");
+        assert_eq!(highlighted(&s), ["Ninh", "Quảng Ninh", "Quang", "Ninh"]);
+    }
+
+    #[test]
     fn ascii_query_highlights_diacritic_text() {
         let mut sn = Snippeter::new(terms(&["quang", "ninh"]), 2);
         let s = sn.snippet("Tỉnh Quảng Ninh đẩy mạnh chuyển đổi số.");
-        assert_eq!(highlighted(&s), ["Quảng", "Ninh"]);
+        assert_eq!(highlighted(&s), ["Quảng Ninh"]);
     }
 
     #[test]
