@@ -11,10 +11,11 @@ use crate::cli::{
     BenchArgs, BucketArg, Cli, Command, EvalArgs, IndexArgs, SearchArgs, ShowArgs, StatsArgs, TimelineArgs,
 };
 use crate::corpus::read::KeyMap;
+use crate::corpus::text::fold_key;
 use crate::index::{self, IndexOptions};
 use crate::output;
 use crate::record;
-use crate::search::{Bucket, Engine};
+use crate::search::{Bucket, Engine, FacetKind, SearchOptions};
 use crate::store::{Store, MARKER};
 
 /// What a command achieved, for the exit code.
@@ -116,10 +117,35 @@ fn search_cmd(args: &SearchArgs, out: &mut impl Write) -> anyhow::Result<Outcome
     )?;
     // A page past the end is not "nothing found" when something was.
     Ok(if results.total_hits == 0 {
+        entity_hints(&engine, &opts)?;
         Outcome::NoHits
     } else {
         Outcome::Success
     })
+}
+
+/// Nothing found with an entity filter: names the filter value is part of.
+fn entity_hints(engine: &Engine, opts: &SearchOptions) -> anyhow::Result<()> {
+    let filters = [
+        (FacetKind::Person, "person", &opts.people),
+        (FacetKind::Org, "organisation", &opts.orgs),
+    ];
+    for (kind, what, values) in filters {
+        for value in values {
+            let names = engine.entity_suggestions(kind, value)?;
+            if !names.is_empty() && !names.iter().any(|n| fold_key(&n.value) == fold_key(value)) {
+                let list: Vec<String> = names
+                    .iter()
+                    .map(|n| format!("\"{}\" ({})", n.display, n.count))
+                    .collect();
+                output::note(&format!(
+                    "no {what} is named exactly \"{value}\"; names containing it: {}",
+                    list.join(", ")
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn show_cmd(args: &ShowArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {

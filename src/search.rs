@@ -22,6 +22,7 @@ use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{DateTime, DocAddress, IndexReader, Order, TantivyDocument, Term};
 
 use crate::analysis;
+use crate::corpus::entities::person_filter_name;
 use crate::corpus::province::gazetteer;
 use crate::corpus::text::{fold, normalize};
 use crate::error::Error;
@@ -441,7 +442,8 @@ impl Engine {
                 .collect()
         };
         if !opts.people.is_empty() {
-            musts.push(any_of(keyword(f.person, &opts.people)));
+            let names: Vec<String> = opts.people.iter().map(|p| person_filter_name(p)).collect();
+            musts.push(any_of(keyword(f.person, &names)));
         }
         if !opts.orgs.is_empty() {
             musts.push(any_of(keyword(f.org, &opts.orgs)));
@@ -733,6 +735,39 @@ impl Engine {
             undated,
             buckets,
         })
+    }
+
+    /// Names in the index that contain every word of `value` (folded),
+    /// most frequent first: the hint when a `--person`/`--org` filter
+    /// matched nothing ("Chinh" → "Pham Minh Chinh").
+    pub fn entity_suggestions(&self, kind: FacetKind, value: &str) -> anyhow::Result<Vec<FacetCount>> {
+        let column = match kind {
+            FacetKind::Person => name::PERSON_NAME,
+            FacetKind::Org => name::ORG_NAME,
+            _ => name::PROGRAM_NAME,
+        };
+        let wanted = crate::corpus::text::fold_key(value);
+        let wanted: Vec<&str> = wanted.split(' ').filter(|w| !w.is_empty()).collect();
+        if wanted.is_empty() {
+            return Ok(Vec::new());
+        }
+        let searcher = self.reader.searcher();
+        let mut out: Vec<FacetCount> = searcher
+            .search(&AllQuery, &crate::collect::StrCounts::for_field(column))?
+            .into_iter()
+            .filter(|(name, _)| {
+                let key = crate::corpus::text::fold_key(name);
+                wanted.iter().all(|w| key.split(' ').any(|k| k == *w))
+            })
+            .map(|(value, count)| FacetCount {
+                display: value.clone(),
+                value,
+                count,
+            })
+            .collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+        out.truncate(5);
+        Ok(out)
     }
 
     fn facet_counts(

@@ -422,6 +422,16 @@ fn ends_with_phrase(ws: &[Word], list: &'static [&'static str]) -> bool {
     (1..=3.min(ws.len())).any(|n| list_has(list, ws[ws.len() - n..].iter().map(|w| w.folded.as_str())))
 }
 
+/// The canonical name a person filter means: "Prime Minister Phạm Minh
+/// Chính" and "PM Pham Minh Chinh" are the name the extractor stores.
+/// Only a leading title is dropped: anything else is returned as given.
+pub fn person_filter_name(value: &str) -> String {
+    match extract(value).people.as_slice() {
+        [one] if fold_key(value).ends_with(&fold_key(one)) => one.clone(),
+        _ => value.trim().to_string(),
+    }
+}
+
 /// Extracts people, organisations and programmes from clean text.
 pub fn extract(text: &str) -> Entities {
     let ws = words(text);
@@ -2414,6 +2424,19 @@ impl Collector {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn person_filters_drop_titles_and_keep_bare_names() {
+        assert_eq!(person_filter_name("Prime Minister Pham Minh Chinh"), "Pham Minh Chinh");
+        assert_eq!(person_filter_name("Thủ tướng Phạm Minh Chính"), "Phạm Minh Chính");
+        assert_eq!(person_filter_name(" Chinh "), "Chinh");
+        assert_eq!(person_filter_name("Nguyen Van A"), "Nguyen Van A");
+        assert_eq!(
+            person_filter_name("Võ Văn Thưởng, Phạm Minh Chính"),
+            "Võ Văn Thưởng, Phạm Minh Chính"
+        );
+    }
+
     use super::*;
 
     #[test]

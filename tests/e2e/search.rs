@@ -267,6 +267,28 @@ fn person_and_language_filters() {
         "{by_person:?}"
     );
     assert_eq!(env.run(&["search", "digital", "--lang", "vi"]).status.code(), Some(1));
+    // A title before the name means the same person.
+    let titled = hit_files(&env.run(&["search", "*", "--person", "Prime Minister Pham Minh Chinh", "--json"]));
+    assert_eq!(titled, by_person);
+}
+
+#[test]
+fn an_entity_filter_that_matches_nothing_names_the_close_entities() {
+    let env = Env::new();
+    env.index_seeds();
+    let out = env.run(&["search", "*", "--person", "Chinh"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stdout.iter().all(|b| *b != b'['),
+        "no hits on stdout: {}",
+        stdout(&out)
+    );
+    assert!(stderr(&out).contains("\"Pham Minh Chinh\" (3)"), "{}", stderr(&out));
+    let out = env.run(&["search", "*", "--org", "ministry of public"]);
+    assert!(stderr(&out).contains("Ministry of Public Security"), "{}", stderr(&out));
+    // A name that exists is not second-guessed.
+    let out = env.run(&["search", "cocoa", "--person", "Pham Minh Chinh"]);
+    assert!(!stderr(&out).contains("names containing"), "{}", stderr(&out));
 }
 
 #[test]
