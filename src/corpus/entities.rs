@@ -463,6 +463,15 @@ pub fn extract(text: &str) -> Entities {
             i = e;
             continue;
         }
+        // A company or product name: "Google" alone is an organisation;
+        // "Samsung Galaxy S7" and "Windows Phone" are products, never people.
+        if let Some((e, company)) = brand_run(text, &ws, i) {
+            if let Some(name) = company {
+                orgs.add(&name);
+            }
+            i = e;
+            continue;
+        }
         // People after a trigger, or starting with a family name.
         let trigger = i > 0 && trigger_before(&ws, i);
         // A family name inside a foreign title is not a person:
@@ -834,6 +843,54 @@ fn clubs() -> &'static Lexicon {
 fn foreign_places() -> &'static Lexicon {
     static PLACES: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
     PLACES.get_or_init(|| Lexicon::parse(include_str!("../../data/foreign_places.txt")))
+}
+
+/// Well-known companies (`data/companies.txt`).
+fn companies() -> &'static Lexicon {
+    static COMPANIES: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    COMPANIES.get_or_init(|| Lexicon::parse(include_str!("../../data/companies.txt")))
+}
+
+/// Product lines and platforms (`data/products.txt`).
+fn products() -> &'static Lexicon {
+    static PRODUCTS: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    PRODUCTS.get_or_init(|| Lexicon::parse(include_str!("../../data/products.txt")))
+}
+
+/// A company or product name starting a capitalised run at `i`: (end of
+/// the run, the company's name when it stands alone). The run takes the
+/// model words and numbers after the name ("Galaxy Note 7"); a run that
+/// goes on into an organisation head ("Samsung Electronics Company") is
+/// left to the organisation rules, and a name after another capitalised
+/// word ("Michael Dell") is not a brand. "Samsung's" is Samsung.
+fn brand_run(text: &str, ws: &[Word], i: usize) -> Option<(usize, Option<String>)> {
+    if !ws[i].cap || i > 0 && ws[i].joined && ws[i - 1].cap && !VI_STOP.contains(&ws[i - 1].lower.as_str()) {
+        return None;
+    }
+    let base = ws[i].folded.strip_suffix("'s").or_else(|| ws[i].folded.strip_suffix("’s"));
+    if let Some(base) = base {
+        let company = companies().full_name(base).is_some();
+        if !company && products().full_name(base).is_none() {
+            return None;
+        }
+        let name = &ws[i].text[..ws[i].text.rfind(['\'', '’']).unwrap_or(ws[i].text.len())];
+        return Some((i + 1, company.then(|| name.to_string())));
+    }
+    let (name_end, company) = match companies().match_at(ws, i) {
+        Some(e) => (e, true),
+        None => (products().match_at(ws, i)?, false),
+    };
+    let mut e = name_end;
+    while ws
+        .get(e)
+        .is_some_and(|w| w.joined && (w.cap || w.text.bytes().all(|b| b.is_ascii_digit())))
+    {
+        e += 1;
+    }
+    if ws[name_end..e].iter().any(|w| ORG_HEADS_EN.contains(&w.folded.as_str())) {
+        return None;
+    }
+    Some((e, (company && e == name_end).then(|| original(text, &ws[i..e]))))
 }
 
 /// Does the text report on sport? Club names that are also cities
@@ -2835,6 +2892,19 @@ mod tests {
         );
         assert!(!e.organizations.contains(&"Juve".to_string()), "{:?}", e.organizations);
         assert!(!e.organizations.contains(&"Roma".to_string()), "{:?}", e.organizations);
+    }
+
+    #[test]
+    fn companies_alone_are_organisations_and_products_are_nobody() {
+        let e = extract("Google cho biết điện thoại Google Pixel bán chạy hơn Samsung Galaxy S7 và Windows Phone.");
+        assert!(e.people.is_empty(), "{:?}", e.people);
+        assert_eq!(e.organizations, ["Google"]);
+        // A company's name after a given name is a surname.
+        let e = extract("Tỷ phú Michael Dell đã đến Hà Nội. Apple said on Monday that Samsung’s sales fell.");
+        assert!(e.people.contains(&"Michael Dell".to_string()), "{:?}", e.people);
+        for c in ["Apple", "Samsung"] {
+            assert!(e.organizations.contains(&c.to_string()), "{c}: {:?}", e.organizations);
+        }
     }
 
     #[test]
