@@ -867,7 +867,10 @@ fn brand_run(text: &str, ws: &[Word], i: usize) -> Option<(usize, Option<String>
     if !ws[i].cap || i > 0 && ws[i].joined && ws[i - 1].cap && !VI_STOP.contains(&ws[i - 1].lower.as_str()) {
         return None;
     }
-    let base = ws[i].folded.strip_suffix("'s").or_else(|| ws[i].folded.strip_suffix("’s"));
+    let base = ws[i]
+        .folded
+        .strip_suffix("'s")
+        .or_else(|| ws[i].folded.strip_suffix("’s"));
     if let Some(base) = base {
         let company = companies().full_name(base).is_some();
         if !company && products().full_name(base).is_none() {
@@ -887,7 +890,10 @@ fn brand_run(text: &str, ws: &[Word], i: usize) -> Option<(usize, Option<String>
     {
         e += 1;
     }
-    if ws[name_end..e].iter().any(|w| ORG_HEADS_EN.contains(&w.folded.as_str())) {
+    if ws[name_end..e]
+        .iter()
+        .any(|w| ORG_HEADS_EN.contains(&w.folded.as_str()))
+    {
         return None;
     }
     Some((e, (company && e == name_end).then(|| original(text, &ws[i..e]))))
@@ -1630,6 +1636,8 @@ const ORG_HEADS_VI_EXACT: &[&str] = &[
     "hội",
     "hiệp hội",
     "liên đoàn",
+    "tổng liên đoàn",
+    "bảo hiểm xã hội",
     "công an",
     "tòa án",
     "toà án",
@@ -1650,6 +1658,7 @@ const ORG_HEADS_VI_EXACT: &[&str] = &[
     "quỹ",
     "đồn",
     "đội",
+    "đội tuyển",
     "đại sứ quán",
     "tổ chức",
     "cao ủy",
@@ -1702,6 +1711,7 @@ const ORG_HEADS_VI_LOWER_OK: &[&str] = &[
     "tổng công ty",
     "học viện",
     "hãng luật",
+    "đội tuyển",
 ];
 
 /// Lowercase words that sit inside a Vietnamese organisation name.
@@ -1870,7 +1880,15 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
                 && (j + 1..(j + 5).min(ws.len())).any(|k| {
                     ws[k].lower == "và" && (j + 1..=k).all(|m| ws[m].joined) && ws.get(k + 1).is_some_and(|x| x.cap)
                 });
-            if !glued_tp && !enumeration {
+            // "Bộ Lao động - Thương binh và Xã hội": a dash, same shape.
+            let dashed = matches!(w.sep.trim(), "-" | "–")
+                && w.sep.starts_with(' ')
+                && seen_cap
+                && w.cap
+                && (j + 1..(j + 4).min(ws.len())).any(|k| {
+                    ws[k].lower == "và" && (j + 1..=k).all(|m| ws[m].joined) && ws.get(k + 1).is_some_and(|x| x.cap)
+                });
+            if !glued_tp && !enumeration && !dashed {
                 break;
             }
         }
@@ -1921,6 +1939,11 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
         } else if cap_run == 0 && seen_cap && !after_admin && bridges_to_name(ws, j) {
             // "Trung tâm Dự báo khí tượng thủy văn Trung ương".
             j += 1;
+        } else if let Some(k) = lowercase_tail(ws, j).filter(|_| cap_run == 0 && seen_cap && !after_admin) {
+            // "Cục An toàn thực phẩm, …": only the first syllable of a
+            // Vietnamese agency's name is capitalised.
+            last = Some(j + k - 1);
+            j += k;
         } else if cap_run == 1
             && !after_admin
             && !looks_foreign(&ws[j - 1].folded)
@@ -2026,6 +2049,28 @@ fn bridges_to_name(ws: &[Word], j: usize) -> bool {
         }
     }
     false
+}
+
+/// Lowercase syllables (1–4) that end an organisation's name at a comma,
+/// colon, semicolon or bracket: "Cục An toàn thực phẩm, …". A function
+/// word or verb phrase running on into the sentence ("Bộ Y tế khuyến cáo
+/// người dân") is not part of the name, and neither is one that ends the
+/// sentence ("… công bố.").
+fn lowercase_tail(ws: &[Word], j: usize) -> Option<usize> {
+    let mut k = 0;
+    while let Some(w) = ws.get(j + k) {
+        if !w.joined || w.cap {
+            break;
+        }
+        if k == 4 || VI_STOP.contains(&w.lower.as_str()) || !w.text.chars().all(crate::corpus::text::is_alpha) {
+            return None;
+        }
+        k += 1;
+    }
+    let closes = ws
+        .get(j + k)
+        .is_some_and(|w| !w.joined && w.sep.trim_start().starts_with([',', ';', ':', ')', '(']));
+    (k > 0 && closes).then_some(k)
 }
 
 /// What follows "Trường" in a school's name: "Trường Đại học", "Trường THPT".
@@ -2730,7 +2775,7 @@ mod tests {
     #[test]
     fn heads_inside_place_names_are_not_heads() {
         let e = extract("Đội tuyển Tây Ban Nha thắng đậm. Quần đảo Trường Sa nằm xa bờ.");
-        assert!(e.organizations.is_empty(), "{:?}", e.organizations);
+        assert_eq!(e.organizations, ["Đội tuyển Tây Ban Nha"]);
     }
 
     #[test]
@@ -2892,6 +2937,26 @@ mod tests {
         );
         assert!(!e.organizations.contains(&"Juve".to_string()), "{:?}", e.organizations);
         assert!(!e.organizations.contains(&"Roma".to_string()), "{:?}", e.organizations);
+    }
+
+    #[test]
+    fn vietnamese_agency_names_run_on_in_lowercase_to_a_punctuation_mark() {
+        let e = extract("Theo Cục An toàn thực phẩm (VFA). Bộ Y tế khuyến cáo người dân. Bộ Công an điều tra.");
+        assert_eq!(e.organizations, ["Cục An toàn thực phẩm", "Bộ Y tế", "Bộ Công an"]);
+    }
+
+    #[test]
+    fn dashed_ministry_names_national_teams_and_confederations_are_whole() {
+        let e = extract("Bộ Lao động - Thương binh và Xã hội và Tổng Liên đoàn Lao động Việt Nam họp.");
+        assert_eq!(
+            e.organizations,
+            [
+                "Bộ Lao động - Thương binh và Xã hội",
+                "Tổng Liên đoàn Lao động Việt Nam"
+            ]
+        );
+        let e = extract("Trận đấu: đội tuyển Việt Nam thắng đội tuyển Indonesia 2-1.");
+        assert_eq!(e.organizations, ["đội tuyển Việt Nam", "đội tuyển Indonesia"]);
     }
 
     #[test]
