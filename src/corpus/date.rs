@@ -459,6 +459,16 @@ pub fn infer_year(text: &str) -> Option<i32> {
         if biography {
             continue;
         }
+        // A comparison's baseline ("so với cùng kỳ năm 2016", "compared
+        // with 2016") is a past period, not the article's.
+        let compared = (1..=5).filter_map(|k| i.checked_sub(k)).any(|j| {
+            let w = t[j].s.to_lowercase();
+            let p = j.checked_sub(1).map(|q| t[q].s.to_lowercase()).unwrap_or_default();
+            (p == "so" && w == "với") || (p == "compared" && matches!(w.as_str(), "with" | "to"))
+        });
+        if compared {
+            continue;
+        }
         if in_range || target {
             continue;
         }
@@ -760,6 +770,12 @@ mod tests {
         assert_eq!(find_explicit("27 April 2022")[0].date.year(), 2022);
         let m = &find_explicit("vào tháng 11/2024")[0];
         assert_eq!((m.date.year(), m.precision), (2024, Precision::Month));
+    }
+
+    #[test]
+    fn comparison_baselines_give_no_year() {
+        assert_eq!(infer_year("giá giảm so với nửa đầu năm 2016; sales fell compared with 2015"), None);
+        assert_eq!(infer_year("so với năm 2015, doanh thu năm 2016 tăng"), Some(2016));
     }
 
     #[test]
