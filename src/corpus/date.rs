@@ -774,7 +774,10 @@ mod tests {
 
     #[test]
     fn comparison_baselines_give_no_year() {
-        assert_eq!(infer_year("giá giảm so với nửa đầu năm 2016; sales fell compared with 2015"), None);
+        assert_eq!(
+            infer_year("giá giảm so với nửa đầu năm 2016; sales fell compared with 2015"),
+            None
+        );
         assert_eq!(infer_year("so với năm 2015, doanh thu năm 2016 tăng"), Some(2016));
     }
 

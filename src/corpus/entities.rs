@@ -626,10 +626,18 @@ pub fn extract(text: &str) -> Entities {
 
     // Vietnamese organisations: a head word ("Bộ", "Công an", "Ngân hàng")
     // and its name continuation.
+    let mut named_after: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         match vi_org_end(&ws, i) {
             Some((head_len, end)) => {
+                // A school or shop named after a person: the name is not a
+                // person in the news unless the text also uses it alone.
+                if NAMESAKE_HEADS.contains(&ws[i].lower.as_str()) {
+                    if let Some(k) = (i + head_len..end).find(|&k| is_family(&ws[k])) {
+                        named_after.push((k, end));
+                    }
+                }
                 let head = ws[i].lower.as_str();
                 let rest = &ws[i + head_len..end];
                 let rest_text = joined(rest);
@@ -663,6 +671,16 @@ pub fn extract(text: &str) -> Entities {
                 i = end;
             }
             None => i += 1,
+        }
+    }
+    for &(k, e) in &named_after {
+        let name: Vec<&str> = ws[k..e].iter().map(|w| w.folded.as_str()).collect();
+        let elsewhere = (0..ws.len().saturating_sub(name.len() - 1)).any(|s| {
+            !named_after.iter().any(|&(a, b)| s >= a && s < b)
+                && ws[s..s + name.len()].iter().zip(&name).all(|(w, n)| w.folded == *n)
+        });
+        if !elsewhere {
+            people.remove(&joined(&ws[k..e]));
         }
     }
     // "Theo AFP, …": a news outlet cited in the body (the end-of-article
@@ -1677,10 +1695,19 @@ const ORG_HEADS_VI_EXACT: &[&str] = &[
     "đảng uỷ",
     "hãng luật",
     "văn phòng",
+    "tiệm vàng",
+    "hiệu vàng",
+    "cửa hàng",
+    "nhà hàng",
+    "khách sạn",
     "nhà nước",
     "pv",
     "phóng viên",
 ];
+
+/// First words of heads whose names are often a person's: "trường THPT
+/// Nguyễn Du", "tiệm vàng Kim Thành Huy".
+const NAMESAKE_HEADS: &[&str] = &["trường", "tiệm", "hiệu", "cửa", "nhà", "khách"];
 
 /// Bodies named by the head alone.
 const ORG_WHOLE_VI: &[&str] = &[
@@ -1712,6 +1739,11 @@ const ORG_HEADS_VI_LOWER_OK: &[&str] = &[
     "học viện",
     "hãng luật",
     "đội tuyển",
+    "tiệm vàng",
+    "hiệu vàng",
+    "cửa hàng",
+    "nhà hàng",
+    "khách sạn",
 ];
 
 /// Lowercase words that sit inside a Vietnamese organisation name.
@@ -1963,7 +1995,8 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
     };
     let mut end = last + 1;
     // A person's name right after the body: "Cục Điện ảnh Ngô Phương Lan".
-    if let Some(k) = (i + n + 1..end).find(|&k| {
+    // A school is named after a person: "trường THPT Nguyễn Xuân Nguyên".
+    if let Some(k) = (i + n + 1..end).filter(|_| head != "trường").find(|&k| {
         is_family(&ws[k])
             && end - k >= 2
             && end - k <= 4
@@ -2957,6 +2990,17 @@ mod tests {
         );
         let e = extract("Trận đấu: đội tuyển Việt Nam thắng đội tuyển Indonesia 2-1.");
         assert_eq!(e.organizations, ["đội tuyển Việt Nam", "đội tuyển Indonesia"]);
+    }
+
+    #[test]
+    fn schools_and_shops_named_after_people_are_organisations_only() {
+        let e = extract("Em Lê Văn Tám, học sinh trường THPT Nguyễn Xuân Nguyên (Thanh Hóa), đoạt giải.");
+        assert_eq!(e.organizations, ["trường THPT Nguyễn Xuân Nguyên"]);
+        assert_eq!(e.people, ["Lê Văn Tám"]);
+        let e = extract("Giá tại tiệm vàng Kim Thành Huy tăng. Ông Nguyễn Du nói tại trường THCS Nguyễn Du.");
+        assert_eq!(e.organizations, ["tiệm vàng Kim Thành Huy", "trường THCS Nguyễn Du"]);
+        // Named alone elsewhere, the namesake is a person too.
+        assert_eq!(e.people, ["Nguyễn Du"]);
     }
 
     #[test]
