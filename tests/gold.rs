@@ -177,7 +177,7 @@ fn held_out_extraction_does_not_regress() {
 /// and then used to improve the rules; floor: its current figures.
 const DEV2_FLOOR: Figures = Figures {
     provinces_f1: 0.95,
-    people_f1: 0.69,
+    people_f1: 0.72,
     orgs_f1: 0.68,
     primary_acc: 0.90,
     date_acc: 0.60,

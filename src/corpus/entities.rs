@@ -1086,6 +1086,14 @@ fn glued_name_lists(ws: &[Word], people: &Collector) -> (Vec<String>, Vec<String
 /// start of a sentence, that is no club, place or common word ("cú sút của
 /// Messi", "Không có Neymar").
 fn sports_mononyms(ws: &[Word], sports: bool) -> Vec<String> {
+    // A word ever written after a locative ("tại Anoeta", "xứ Basque") is
+    // a place: a stadium, a region.
+    const LOCATIVES: &[&str] = &["tại", "ở", "xứ", "sân", "đến", "tới", "vùng", "miền"];
+    let places: std::collections::HashSet<&str> = ws
+        .windows(2)
+        .filter(|p| p[1].joined && LOCATIVES.contains(&p[0].lower.as_str()))
+        .map(|p| p[1].text)
+        .collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for (k, w) in ws.iter().enumerate() {
         let alone = k > 0
@@ -1112,6 +1120,7 @@ fn sports_mononyms(ws: &[Word], sports: bool) -> Vec<String> {
         .filter(|&(_, n)| n >= 2)
         .map(|(w, _)| w.to_string())
         .collect();
+    out.retain(|w| !places.contains(w.as_str()));
     out.sort();
     out
 }
@@ -3055,6 +3064,9 @@ mod tests {
         assert_eq!(extract(text).people, ["Modric"]);
         let text = "Buổi họp căng thẳng. Đường chuyền của Modric rất hay. Không có Modric, hàng công bế tắc.";
         assert!(extract(text).people.is_empty());
+        // A stadium or region the story travels to is a place.
+        let text = "Trận đấu căng thẳng tại Anoeta. Đường chuyền của Modric rất hay ở xứ Basque. Không có Modric, đội khách khó thắng tại Anoeta và xứ Basque.";
+        assert_eq!(extract(text).people, ["Modric"]);
     }
 
     #[test]
