@@ -683,6 +683,14 @@ pub fn extract(text: &str) -> Entities {
             people.remove(&joined(&ws[k..e]));
         }
     }
+    // A known news outlet named in the body, not in a credit.
+    for k in 0..ws.len() {
+        if let Some(e) = news_outlets().match_at(&ws, k) {
+            if !outlet_is_credit(text, &ws, k, e) {
+                orgs.add(&original(text, &ws[k..e]));
+            }
+        }
+    }
     // "Theo AFP, …": a news outlet cited in the body (the end-of-article
     // credit "Theo VNE" has no comma and nothing after it).
     for k in 1..ws.len() {
@@ -915,6 +923,32 @@ fn brand_run(text: &str, ws: &[Word], i: usize) -> Option<(usize, Option<String>
         return None;
     }
     Some((e, (company && e == name_end).then(|| original(text, &ws[i..e]))))
+}
+
+/// News outlets and agencies (`data/news_outlets.txt`).
+fn news_outlets() -> &'static Lexicon {
+    static OUTLETS: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    OUTLETS.get_or_init(|| Lexicon::parse(include_str!("../../data/news_outlets.txt")))
+}
+
+/// An outlet at `k..e` given as a credit: after "Ảnh:"/"Nguồn"/"Photo",
+/// in brackets ("(TTXVN)", "(Theo AFP)"), before a slash ("Reuters/…"),
+/// inside a longer capitalised run, or in the last line's closing words.
+fn outlet_is_credit(text: &str, ws: &[Word], k: usize, e: usize) -> bool {
+    const CREDIT_WORDS: &[&str] = &[
+        "ảnh", "nguồn", "photo", "source", "video", "clip", "đồ", "họa", "hoạ", "credit",
+    ];
+    let before = &text[..ws[k].start];
+    let end = ws[e - 1].start + ws[e - 1].text.len();
+    let after = &text[end..];
+    let run_on = k > 0 && ws[k].joined && ws[k - 1].cap && !VI_STOP.contains(&ws[k - 1].lower.as_str())
+        || ws.get(e).is_some_and(|w| w.joined && w.cap);
+    let credited = (1..=2)
+        .filter_map(|d| k.checked_sub(d))
+        .any(|j| CREDIT_WORDS.contains(&ws[j].lower.as_str()));
+    let bracketed = before.trim_end().ends_with('(') || before.trim_end().to_lowercase().ends_with("(theo");
+    let closing = after.trim().len() < 40 && !after.contains('\n');
+    run_on || credited || bracketed || after.starts_with('/') || closing
 }
 
 /// Does the text report on sport? Club names that are also cities
@@ -1869,7 +1903,7 @@ const VI_STOP: &[&str] = &[
 ];
 
 fn head_len(ws: &[Word], i: usize, list: &'static [&'static str]) -> Option<usize> {
-    for n in (1..=3).rev() {
+    for n in (1..=4).rev() {
         if i + n <= ws.len()
             && (1..n).all(|k| ws[i + k].joined)
             && list_has(list, ws[i..i + n].iter().map(|w| w.lower.as_str()))
@@ -1949,7 +1983,14 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
             } else {
                 break;
             }
-        } else if w.text.bytes().all(|b| b.is_ascii_digit()) && ORG_INNER_VI.contains(&ws[j - 1].lower.as_str()) {
+        } else if w.text.bytes().all(|b| b.is_ascii_digit())
+            && (ORG_INNER_VI.contains(&ws[j - 1].lower.as_str())
+                || w.text.len() <= 2
+                    && ws[j - 1].cap
+                    && head.starts_with("công ty")
+                    && ws.get(j + 1).is_none_or(|x| !x.joined))
+        {
+            // "quận 3"; a company's number: "Công ty CP Lilama 3 (Hà Nội)".
             last = Some(j);
             seen_cap = true;
             cap_run = 0;
@@ -2094,10 +2135,10 @@ fn bridges_to_name(ws: &[Word], j: usize) -> bool {
 }
 
 /// Lowercase syllables (1–4) that end an organisation's name at a comma,
-/// colon, semicolon or bracket: "Cục An toàn thực phẩm, …". A function
+/// semicolon or bracket: "Cục An toàn thực phẩm, …". A function
 /// word or verb phrase running on into the sentence ("Bộ Y tế khuyến cáo
 /// người dân") is not part of the name, and neither is one that ends the
-/// sentence ("… công bố.").
+/// sentence ("… công bố.") or opens a quote ("… công bố: …").
 fn lowercase_tail(ws: &[Word], j: usize) -> Option<usize> {
     let mut k = 0;
     while let Some(w) = ws.get(j + k) {
@@ -2111,7 +2152,7 @@ fn lowercase_tail(ws: &[Word], j: usize) -> Option<usize> {
     }
     let closes = ws
         .get(j + k)
-        .is_some_and(|w| !w.joined && w.sep.trim_start().starts_with([',', ';', ':', ')', '(']));
+        .is_some_and(|w| !w.joined && w.sep.trim_start().starts_with([',', ';', ')', '(']));
     (k > 0 && closes).then_some(k)
 }
 
@@ -3010,6 +3051,20 @@ mod tests {
         assert_eq!(e.organizations, ["tiệm vàng Kim Thành Huy", "trường THCS Nguyễn Du"]);
         // Named alone elsewhere, the namesake is a person too.
         assert_eq!(e.people, ["Nguyễn Du"]);
+    }
+
+    #[test]
+    fn news_outlets_named_in_the_body_count_but_credits_do_not() {
+        let e = extract("Phát biểu với AFP, giáo sư nói rằng băng tan nhanh hơn dự báo của các nhà khoa học. Ảnh: Reuters. Nhiều người lo ngại điều này. (Theo BBC)");
+        assert_eq!(e.organizations, ["AFP"]);
+    }
+
+    #[test]
+    fn company_numbers_and_four_word_heads_belong_to_the_name() {
+        let e = extract("Công ty CP Lilama 3 (Hà Nội) nợ 25 tỷ đồng, theo Bảo hiểm xã hội Việt Nam.");
+        assert_eq!(e.organizations, ["Công ty CP Lilama 3", "Bảo hiểm xã hội Việt Nam"]);
+        let e = extract("Bộ Y tế công bố: mẫu nước mắm an toàn.");
+        assert_eq!(e.organizations, ["Bộ Y tế"]);
     }
 
     #[test]
