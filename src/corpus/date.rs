@@ -702,10 +702,22 @@ fn choose_from_text(lead: &str, stamps: &[&str], url: Option<&str>, full_text: &
             return Some(d);
         }
     }
-    // A lead that opens with a full date ("On April 27, 2022, …").
+    // A lead that opens with a full date ("On April 27, 2022, …"), unless
+    // the date bounds a period ("tính đến 31/12/2015", "from 1/11/2024"):
+    // a cut-off or an effective date, not the day of the news.
     let opening: String = lead.chars().take(160).collect();
-    if let Some(d) = explicit(&opening) {
-        return Some(d);
+    let bound = |f: &Found| {
+        let before = opening[..f.range.start].trim_end().to_lowercase();
+        let before = before.strip_suffix("ngày").unwrap_or(&before).trim_end();
+        let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        matches!(last, "đến" | "tới" | "từ" | "until" | "from" | "since" | "through")
+    };
+    if let Some(f) = find_explicit(&opening).into_iter().find(|f| !bound(f)) {
+        return Some(ArticleDate {
+            date: f.date,
+            precision: f.precision,
+            source: Source::Text,
+        });
     }
     if let Some(d) = url.and_then(from_url) {
         return Some(d);
@@ -779,6 +791,18 @@ mod tests {
             None
         );
         assert_eq!(infer_year("so với năm 2015, doanh thu năm 2016 tăng"), Some(2016));
+    }
+
+    #[test]
+    fn a_cut_off_date_in_the_lead_is_not_the_publication_date() {
+        let d = choose(
+            None,
+            "Tính đến ngày 31/12/2015, nợ đọng tăng. Sáng 5/1/2016, Bộ họp.",
+            &[],
+            None,
+            "",
+        );
+        assert_eq!(d.map(|d| ymd(&d)).as_deref(), Some("2016-01-05"));
     }
 
     #[test]

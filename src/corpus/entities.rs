@@ -283,7 +283,13 @@ fn words(text: &str) -> Vec<Word<'_>> {
             return true;
         }
         // Apostrophes inside a word (People's) and dots in "TP.HCM"/"No." stay.
-        matches!(c, '\'' | '’')
+        // "GD&ĐT", "GD-ĐT", "KH&CN": an ampersand or hyphen inside an
+        // all-caps acronym stays.
+        let amp = matches!(c, '&' | '-')
+            && k > 0
+            && chars[k - 1].1.is_uppercase()
+            && chars.get(k + 1).is_some_and(|n| n.1.is_uppercase());
+        amp || matches!(c, '\'' | '’')
             && k > 0
             && crate::corpus::text::is_alpha(chars[k - 1].1)
             && chars.get(k + 1).is_some_and(|n| crate::corpus::text::is_alpha(n.1))
@@ -1754,6 +1760,8 @@ const NAMESAKE_HEADS: &[&str] = &["trường", "tiệm", "hiệu", "cửa", "nh�
 
 /// Bodies named by the head alone.
 const ORG_WHOLE_VI: &[&str] = &[
+    "kiểm toán nhà nước",
+    "kho bạc nhà nước",
     "quốc hội",
     "chính phủ",
     "liên hợp quốc",
@@ -1967,7 +1975,11 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
                 break;
             }
         }
-        if w.cap && w.text.chars().all(crate::corpus::text::is_alnum) {
+        if w.cap
+            && w.text
+                .chars()
+                .all(|c| c == '&' || c == '-' || crate::corpus::text::is_alnum(c))
+        {
             last = Some(j);
             // An acronym ("TNHH", "CSGT") is not the first half of a word.
             cap_run = if is_titlecase(w) { cap_run + 1 } else { 0 };
@@ -2125,7 +2137,8 @@ fn bridges_to_name(ws: &[Word], j: usize) -> bool {
             return false;
         }
         if w.cap {
-            return k > j;
+            // "Tổng cục Thuế yêu cầu Cục Thuế …": a verb between two bodies.
+            return k > j && head_len(ws, k, ORG_HEADS_VI_EXACT).is_none();
         }
         if VI_STOP.contains(&w.lower.as_str()) || !w.text.chars().all(crate::corpus::text::is_alpha) {
             return false;
@@ -3065,6 +3078,14 @@ mod tests {
         assert_eq!(e.organizations, ["Công ty CP Lilama 3", "Bảo hiểm xã hội Việt Nam"]);
         let e = extract("Bộ Y tế công bố: mẫu nước mắm an toàn.");
         assert_eq!(e.organizations, ["Bộ Y tế"]);
+    }
+
+    #[test]
+    fn ampersand_acronyms_and_whole_state_bodies() {
+        let e = extract("Sở GD&ĐT Hà Nội và Bộ GD-ĐT họp. Kiểm toán Nhà nước cho biết.");
+        assert_eq!(e.organizations, ["Sở GD&ĐT Hà Nội", "Bộ GD-ĐT", "Kiểm toán Nhà nước"]);
+        let e = extract("Tổng cục Hải quan yêu cầu Cục Hải quan các tỉnh rà soát.");
+        assert_eq!(e.organizations, ["Tổng cục Hải quan", "Cục Hải quan"]);
     }
 
     #[test]
