@@ -253,6 +253,11 @@ const PLACE_WORDS: &[&str] = &[
     "xom",
     "ap",
     "di tich",
+    "san bay",
+    "cang",
+    "nha ga",
+    "ben xe",
+    "san van dong",
 ];
 
 /// Lowercase words allowed inside an English organisation/programme name.
@@ -309,7 +314,8 @@ fn words(text: &str) -> Vec<Word<'_>> {
                 // Camel-case glue ("HuyDung", "sCommittee") starts a new word.
                 let prev = chars[k - 1].1;
                 let c = chars[k].1;
-                if prev.is_lowercase() && c.is_uppercase() {
+                // "McClay", "MacArthur" are one name.
+                if prev.is_lowercase() && c.is_uppercase() && !matches!(&text[s..at], "Mc" | "Mac") {
                     push_word(text, s, at, last_end, &mut out);
                     last_end = at;
                     start = Some(at);
@@ -800,7 +806,15 @@ pub fn extract(text: &str) -> Entities {
     }
 
     Entities {
-        people: people.finish(),
+        people: {
+            let mut seen = std::collections::HashSet::new();
+            people
+                .finish()
+                .into_iter()
+                .map(|p| strip_name_prefix(&p).to_string())
+                .filter(|p| seen.insert(fold_key(p)))
+                .collect()
+        },
         organizations: orgs.finish(),
         programs: programs.finish(),
     }
@@ -1405,7 +1419,12 @@ fn is_credit(text: &str, ws: &[Word], j: usize) -> bool {
 
 /// First letter uppercase, not an all-caps acronym ("HĐQT").
 fn is_titlecase(w: &Word) -> bool {
-    let mut cs = w.text.chars();
+    // "McClay", "MacArthur": the capital after the prefix is the name's.
+    let text = ["Mc", "Mac"]
+        .iter()
+        .find_map(|p| w.text.strip_prefix(p).filter(|r| r.starts_with(char::is_uppercase)))
+        .unwrap_or(w.text);
+    let mut cs = text.chars();
     cs.next().is_some_and(char::is_uppercase) && !cs.any(char::is_uppercase)
 }
 
@@ -1429,6 +1448,8 @@ fn is_not_person(span: &[Word]) -> bool {
         "hà lan",
         "la liga",
         "hoa kỳ",
+        "hoàng sa",
+        "trường sa",
         "kim tự tháp",
     ];
     const STEMS: &[&str] = &["giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý"];
@@ -1494,6 +1515,46 @@ const FOREIGN_NON_PERSON: &[&str] = &[
     "games",
 ];
 
+/// A lowercase particle inside a foreign name, followed by a capitalised
+/// word: "Albert del Rosario", "Ronald dela Rosa", "Ludwig van Beethoven".
+fn name_particle(ws: &[Word], j: usize) -> bool {
+    const PARTICLES: &[&str] = &[
+        "del", "dela", "de", "da", "di", "van", "von", "der", "bin", "al", "le", "la",
+    ];
+    PARTICLES.contains(&ws[j].text)
+        && ws
+            .get(j + 1)
+            .is_some_and(|n| n.joined && is_titlecase(n) && looks_foreign(&n.folded))
+}
+
+/// Leading words of a person's name that are a role or a place, not the
+/// name: "MC Quyền Linh", "Facebooker Hoa Duc", "Philippines Albert …".
+fn strip_name_prefix(name: &str) -> &str {
+    const ROLES: &[&str] = &[
+        "mc",
+        "dj",
+        "facebooker",
+        "blogger",
+        "vlogger",
+        "youtuber",
+        "tiktoker",
+        "vua",
+    ];
+    let mut rest = name;
+    while let Some((first, tail)) = rest.split_once(' ') {
+        let key = fold_key(first);
+        let role = ROLES.contains(&key.as_str());
+        // A place only before a name of two words or more.
+        let place = foreign_places().full_name(&key).is_some() && tail.contains(' ');
+        if (role || place) && !tail.is_empty() {
+            rest = tail;
+        } else {
+            break;
+        }
+    }
+    rest
+}
+
 /// The end of a foreign personal name of 2–4 capitalised words starting at
 /// `i`, in Vietnamese text: at least one word does not look like a
 /// Vietnamese syllable (letters f/j/w/z, several vowel groups, a final or
@@ -1503,7 +1564,9 @@ fn foreign_name_end(ws: &[Word], i: usize) -> Option<usize> {
     while j < ws.len()
         && j - i < 4
         && (j == i || ws[j].joined || ws[j].sep == "-")
-        && (is_titlecase(&ws[j]) || j > i && ws[j].sep == "-" && ws[j].text.chars().all(char::is_lowercase))
+        && (is_titlecase(&ws[j])
+            || j > i && ws[j].sep == "-" && ws[j].text.chars().all(char::is_lowercase)
+            || name_particle(ws, j) && j > i)
         && ws[j].text.chars().all(crate::corpus::text::is_alpha)
         && (2..=14).contains(&ws[j].text.chars().count())
     {
@@ -2322,6 +2385,8 @@ fn trigger_before(ws: &[Word], i: usize) -> bool {
 
 /// Vietnamese titles and roles (with diacritics) that announce a name.
 const PERSON_TRIGGERS_VI: &[&str] = &[
+    "mc",
+    "dj",
     "ông",
     "bà",
     "anh",
@@ -3086,6 +3151,18 @@ mod tests {
         assert_eq!(e.organizations, ["Sở GD&ĐT Hà Nội", "Bộ GD-ĐT", "Kiểm toán Nhà nước"]);
         let e = extract("Tổng cục Hải quan yêu cầu Cục Hải quan các tỉnh rà soát.");
         assert_eq!(e.organizations, ["Tổng cục Hải quan", "Cục Hải quan"]);
+    }
+
+    #[test]
+    fn foreign_name_particles_and_role_prefixes() {
+        let e = extract(
+            "Cựu ngoại trưởng Albert del Rosario nói. Ông Ronald dela Rosa đồng ý. MC Quyền Linh dẫn chương trình.",
+        );
+        assert_eq!(e.people, ["Albert del Rosario", "Ronald dela Rosa", "Quyền Linh"]);
+        let e = extract("Trong tuyên bố, ông Todd McClay hoan nghênh.");
+        assert_eq!(e.people, ["Todd McClay"]);
+        let e = extract("Hành khách tới sân bay Ninoy Aquino. Tàu tuần tra ở Hoàng Sa và Trường Sa.");
+        assert!(e.people.is_empty(), "{:?}", e.people);
     }
 
     #[test]
