@@ -369,9 +369,10 @@ const FAMILY_NAMES_VI: &[&str] = &[
 type WordSet = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<super::Fnv>>;
 
 thread_local! {
-    /// One hash set per word list, built on first use (keyed by the list's
-    /// address: every list is a `const` slice).
-    static LIST_SETS: std::cell::RefCell<Vec<(usize, WordSet)>> =
+    /// One hash set per word list, and one of the entries' first words,
+    /// built on first use (keyed by the list's address: every list is a
+    /// `const` slice).
+    static LIST_SETS: std::cell::RefCell<Vec<(usize, WordSet, WordSet)>> =
         const { std::cell::RefCell::new(Vec::new()) };
     /// A reusable buffer for the joined phrase.
     static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
@@ -380,18 +381,30 @@ thread_local! {
 /// Lists this short are faster to scan than to hash.
 const SCAN_LEN: usize = 8;
 
-fn set_has(list: &'static [&'static str], key: &str) -> bool {
+/// Runs `f` on the sets of `list` (its entries, their first words).
+fn with_sets<R>(list: &'static [&'static str], f: impl FnOnce(&WordSet, &WordSet) -> R) -> R {
     let addr = list.as_ptr() as usize;
     LIST_SETS.with(|sets| {
         let mut sets = sets.borrow_mut();
-        if let Some((_, set)) = sets.iter().find(|(a, _)| *a == addr) {
-            return set.contains(key);
+        if let Some((_, set, firsts)) = sets.iter().find(|(a, _, _)| *a == addr) {
+            return f(set, firsts);
         }
         let set: WordSet = list.iter().copied().collect();
-        let has = set.contains(key);
-        sets.push((addr, set));
-        has
+        let firsts: WordSet = list.iter().map(|e| e.split(' ').next().unwrap_or(e)).collect();
+        let out = f(&set, &firsts);
+        sets.push((addr, set, firsts));
+        out
     })
+}
+
+fn set_has(list: &'static [&'static str], key: &str) -> bool {
+    with_sets(list, |set, _| set.contains(key))
+}
+
+/// Could an entry of `list` start with `word`? One look-up instead of one
+/// per phrase length.
+fn may_start(list: &'static [&'static str], word: &str) -> bool {
+    list.len() <= SCAN_LEN || with_sets(list, |_, firsts| firsts.contains(word))
 }
 
 /// Whether `list` holds the phrase made of `parts` joined by single spaces.
@@ -1974,6 +1987,9 @@ const VI_STOP: &[&str] = &[
 ];
 
 fn head_len(ws: &[Word], i: usize, list: &'static [&'static str]) -> Option<usize> {
+    if !may_start(list, &ws.get(i)?.lower) {
+        return None;
+    }
     for n in (1..=4).rev() {
         if i + n <= ws.len()
             && (1..n).all(|k| ws[i + k].joined)
