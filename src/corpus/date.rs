@@ -383,9 +383,14 @@ fn find_month_day(text: &str) -> Option<(u32, u32)> {
         let day_part = matches!(lower.as_str(), "sáng" | "trưa" | "chiều" | "tối" | "đêm");
         if lower == "ngày" || day_part {
             if let (Some(d), Some(m)) = (t.get(i + 1).and_then(num), t.get(i + 2).and_then(num)) {
-                let sep =
-                    sep_is(text, &t[i + 1], &t[i + 2], '/') || day_part && sep_is(text, &t[i + 1], &t[i + 2], '.');
-                if sep && (1..=31).contains(&d) && (1..=12).contains(&m) {
+                // "ngày 12/10", "ngày 25.5", "đêm 1-6"; not a full date
+                // ("15.5.2017", found as such) nor "1.000".
+                let sep = ['/', '.', '-'].iter().any(|&c| sep_is(text, &t[i + 1], &t[i + 2], c));
+                let full = t.get(i + 3).is_some_and(|y| {
+                    let between = &text[t[i + 2].end..y.start];
+                    between.len() == 1 && matches!(between, "/" | "." | "-")
+                });
+                if sep && !full && t[i + 2].s.len() <= 2 && (1..=31).contains(&d) && (1..=12).contains(&m) {
                     return Some((m, d));
                 }
             }
@@ -415,26 +420,42 @@ pub fn infer_year(text: &str) -> Option<i32> {
         }
         let before = &text[..tok.start];
         let after = &text[tok.end..];
-        // Part of a range "2020-2025" / "2020 – 2025" / "giai đoạn 2021-2025".
-        let in_range = after.trim_start().starts_with(['-', '–', '—'])
-            && after
-                .trim_start()
-                .trim_start_matches(['-', '–', '—'])
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_digit())
-            || before.trim_end().ends_with(['-', '–', '—'])
-                && before
-                    .trim_end()
-                    .trim_end_matches(['-', '–', '—'])
-                    .trim_end()
-                    .ends_with(|c: char| c.is_ascii_digit());
+        // Part of a range "2020-2025" / "2020 – 2025" / "giai đoạn 2021-2025";
+        // "11-1-2017" and "tháng 4-2017" are dates, not ranges: the number
+        // across the dash must be a year (or "2020-25").
+        let digits_after = after
+            .trim_start()
+            .strip_prefix(['-', '–', '—'])
+            .map(|a| a.trim_start().chars().take_while(char::is_ascii_digit).count());
+        let digits_before = before
+            .trim_end()
+            .strip_suffix(['-', '–', '—'])
+            .map(|b| b.trim_end().chars().rev().take_while(char::is_ascii_digit).count());
+        let in_range = matches!(digits_after, Some(2 | 4)) || digits_before == Some(4);
         let prev = i.checked_sub(1).map(|j| t[j].s.to_lowercase()).unwrap_or_default();
         let prev2 = i.checked_sub(2).map(|j| t[j].s.to_lowercase()).unwrap_or_default();
+        // The preposition before "năm 2000", "cuối năm 2016", "the end of":
+        // "từ năm 2000" is a start, "đến hết năm 2023" a target.
+        let lead_word = (1..=4)
+            .filter_map(|k| i.checked_sub(k))
+            .map(|j| t[j].s.to_lowercase())
+            .find(|w| {
+                !matches!(
+                    w.as_str(),
+                    "năm" | "cuối" | "đầu" | "giữa" | "hết" | "the" | "end" | "of" | "early" | "late" | "mid"
+                )
+            })
+            .unwrap_or_default();
+        let word_before = if prev == "năm" || prev == "of" {
+            lead_word.as_str()
+        } else {
+            prev.as_str()
+        };
         // "by the end of 2023" is a target too.
         let end_of = prev == "of" && prev2 == "end";
         let target = end_of
             || matches!(
-                prev.as_str(),
+                word_before,
                 "by" | "to"
                     | "until"
                     | "till"
@@ -803,6 +824,25 @@ mod tests {
             "",
         );
         assert_eq!(d.map(|d| ymd(&d)).as_deref(), Some("2016-01-05"));
+    }
+
+    #[test]
+    fn dashed_dates_are_not_ranges_and_starts_are_not_years() {
+        assert_eq!(
+            infer_year("tính đến hết ngày 11-1-2017, trong tháng 4-2017"),
+            Some(2017)
+        );
+        assert_eq!(infer_year("giai đoạn 2021-2025 và 2016-20"), None);
+        assert_eq!(infer_year("từ năm 2000, ông bệnh; từ cuối năm 2016 bị bắt"), None);
+        assert_eq!(infer_year("by the end of 2023"), None);
+    }
+
+    #[test]
+    fn day_and_month_with_dots_or_dashes() {
+        assert_eq!(find_month_day("Ngày 25.5, hãng tin Reuters đưa tin"), Some((5, 25)));
+        assert_eq!(find_month_day("đêm 1-6 xảy ra vụ tấn công"), Some((6, 1)));
+        assert_eq!(find_month_day("công bố ngày 15.5.2017"), None);
+        assert_eq!(find_month_day("ngày 1.000 người"), None);
     }
 
     #[test]
