@@ -833,6 +833,14 @@ pub fn extract(text: &str) -> Entities {
     }
 }
 
+/// The lexicon of one embedded `data/` file, parsed on first use.
+macro_rules! lexicon {
+    ($file:literal) => {{
+        static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::parse(include_str!(concat!("../../data/", $file))))
+    }};
+}
+
 /// A gazetteer read from a `data/` file: one name per line, `#` comments.
 /// Keys are folded ([`fold_key`]) so "Atlético" matches "Atletico".
 /// A line may list short forms after the full name: "Barcelona | Barca".
@@ -894,26 +902,22 @@ impl Lexicon {
 
 /// Well-known football clubs (`data/football_clubs.txt`).
 fn clubs() -> &'static Lexicon {
-    static CLUBS: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    CLUBS.get_or_init(|| Lexicon::parse(include_str!("../../data/football_clubs.txt")))
+    lexicon!("football_clubs.txt")
 }
 
 /// Foreign countries and large cities (`data/foreign_places.txt`).
 fn foreign_places() -> &'static Lexicon {
-    static PLACES: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    PLACES.get_or_init(|| Lexicon::parse(include_str!("../../data/foreign_places.txt")))
+    lexicon!("foreign_places.txt")
 }
 
 /// Well-known companies (`data/companies.txt`).
 fn companies() -> &'static Lexicon {
-    static COMPANIES: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    COMPANIES.get_or_init(|| Lexicon::parse(include_str!("../../data/companies.txt")))
+    lexicon!("companies.txt")
 }
 
 /// Product lines and platforms (`data/products.txt`).
 fn products() -> &'static Lexicon {
-    static PRODUCTS: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    PRODUCTS.get_or_init(|| Lexicon::parse(include_str!("../../data/products.txt")))
+    lexicon!("products.txt")
 }
 
 /// A company or product name starting a capitalised run at `i`: (end of
@@ -960,8 +964,7 @@ fn brand_run(text: &str, ws: &[Word], i: usize) -> Option<(usize, Option<String>
 
 /// News outlets and agencies (`data/news_outlets.txt`).
 fn news_outlets() -> &'static Lexicon {
-    static OUTLETS: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    OUTLETS.get_or_init(|| Lexicon::parse(include_str!("../../data/news_outlets.txt")))
+    lexicon!("news_outlets.txt")
 }
 
 /// An outlet at `k..e` given as a credit: after "Ảnh:"/"Nguồn"/"Photo",
@@ -1066,8 +1069,7 @@ fn names_an_award(ws: &[Word], st: usize) -> bool {
 
 /// Common foreign given names (`data/given_names.txt`).
 fn given_names() -> &'static Lexicon {
-    static NAMES: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    NAMES.get_or_init(|| Lexicon::parse(include_str!("../../data/given_names.txt")))
+    lexicon!("given_names.txt")
 }
 
 /// Names glued into one capitalised run, as quiz answers lose their
