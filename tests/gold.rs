@@ -193,7 +193,7 @@ fn second_development_batch_does_not_regress() {
 /// before any rule was changed on it (README), then used like dev2.
 const DEV3_FLOOR: Figures = Figures {
     provinces_f1: 0.95,
-    people_f1: 0.75,
+    people_f1: 0.76,
     orgs_f1: 0.73,
     primary_acc: 0.90,
     date_acc: 0.65,
