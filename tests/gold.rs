@@ -161,7 +161,7 @@ fn extraction_does_not_regress_below_measured_floor() {
 /// set a little under the first measurement and only guards regressions.
 const HOLDOUT_FLOOR: Figures = Figures {
     provinces_f1: 0.95,
-    people_f1: 0.69,
+    people_f1: 0.71,
     orgs_f1: 0.57,
     primary_acc: 0.90,
     date_acc: 0.71,
@@ -177,7 +177,7 @@ fn held_out_extraction_does_not_regress() {
 /// and then used to improve the rules; floor: its current figures.
 const DEV2_FLOOR: Figures = Figures {
     provinces_f1: 0.95,
-    people_f1: 0.74,
+    people_f1: 0.76,
     orgs_f1: 0.76,
     primary_acc: 0.90,
     date_acc: 0.60,

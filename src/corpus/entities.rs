@@ -825,12 +825,7 @@ pub fn extract(text: &str) -> Entities {
                 .finish()
                 .into_iter()
                 .map(|p| strip_name_prefix(&p).to_string())
-                // Whatever rule found it, a country or foreign place is not
-                // a person ("Triều Tiên" in a list of names).
-                .filter(|p| {
-                    foreign_places().full_name(&fold_key(p)).is_none()
-                        && !NOT_PEOPLE.contains(&p.to_lowercase().as_str())
-                })
+                .filter(|p| !is_known_non_person(p))
                 .filter(|p| seen.insert(fold_key(p)))
                 .collect()
         },
@@ -1451,6 +1446,23 @@ fn is_titlecase(w: &Word) -> bool {
 
 /// Capitalised phrases that are never a person: countries, oceans, leagues.
 const NOT_PEOPLE: &[&str] = &[
+    // Tails of country names whose first syllable is not a family name
+    // ("Bồ Đào Nha", "Tây Ban Nha"), continents, and well-known places
+    // that start with a family name.
+    "đào nha",
+    "ban nha",
+    "châu âu",
+    "châu á",
+    "châu phi",
+    "châu mỹ",
+    "châu úc",
+    "châu đại dương",
+    "hà đông",
+    "từ liêm",
+    "hoàng mai",
+    "bạch mai",
+    "hồ tây",
+    "lê chân",
     "hàn quốc",
     "triều tiên",
     "trung quốc",
@@ -1548,6 +1560,17 @@ fn name_particle(ws: &[Word], j: usize) -> bool {
         && ws
             .get(j + 1)
             .is_some_and(|n| n.joined && is_titlecase(n) && looks_foreign(&n.folded))
+}
+
+/// Whatever rule proposed it, a country, place, outlet, company, product
+/// or club is not a person ("lãnh đạo Triều Tiên Kim Jong Un", "Daily
+/// Mail", "Premier League").
+fn is_known_non_person(name: &str) -> bool {
+    let key = fold_key(name);
+    let lexicons = [foreign_places(), news_outlets(), companies(), products(), clubs()];
+    NOT_PEOPLE.contains(&name.to_lowercase().as_str())
+        || lexicons.iter().any(|l| l.full_name(&key).is_some())
+        || !key.contains(' ') && (FOREIGN_NON_PERSON.contains(&key.as_str()) || ORG_HEADS_EN.contains(&key.as_str()))
 }
 
 /// Leading words of a person's name that are a role or a place, not the
@@ -3197,6 +3220,8 @@ mod tests {
             "Sau mỗi lần phóng, lãnh đạo Triều Tiên Kim Jong Un lại cười. Chuyên gia về Triều Tiên Michael Madden nói.",
         );
         assert_eq!(e.people, ["Kim Jong Un", "Michael Madden"]);
+        let e = extract("Ronaldo rời Bồ Đào Nha sang Châu Âu. Tờ Daily Mail cho biết Ronaldo vui.");
+        assert!(e.people.iter().all(|p| p == "Ronaldo"), "{:?}", e.people);
     }
 
     #[test]
