@@ -194,7 +194,7 @@ fn second_development_batch_does_not_regress() {
 const DEV3_FLOOR: Figures = Figures {
     provinces_f1: 0.95,
     people_f1: 0.76,
-    orgs_f1: 0.73,
+    orgs_f1: 0.75,
     primary_acc: 0.90,
     date_acc: 0.65,
     title_acc: 0.95,

@@ -1805,7 +1805,11 @@ const ORG_HEADS_VI_EXACT: &[&str] = &[
     "ngân hàng",
     "trường",
     "học viện",
+    "đại học",
+    "cao đẳng",
+    "trung cấp",
     "viện",
+    "vụ",
     "cục",
     "chi cục",
     "tổng cục",
@@ -3212,6 +3216,22 @@ mod tests {
         assert_eq!(e.people, ["Todd McClay"]);
         let e = extract("Hành khách tới sân bay Ninoy Aquino. Tàu tuần tra ở Hoàng Sa và Trường Sa.");
         assert!(e.people.is_empty(), "{:?}", e.people);
+    }
+
+    #[test]
+    fn universities_colleges_and_ministry_departments() {
+        let e = extract(
+            "Vụ Giáo dục chuyên nghiệp (Bộ GD-ĐT) và Đại học Vinh đã họp. Vụ tai nạn xảy ra ở Cao đẳng Y tế Hà Nội.",
+        );
+        assert_eq!(
+            e.organizations,
+            [
+                "Vụ Giáo dục chuyên nghiệp",
+                "Bộ GD-ĐT",
+                "Đại học Vinh",
+                "Cao đẳng Y tế Hà Nội"
+            ]
+        );
     }
 
     #[test]
