@@ -129,6 +129,16 @@ fn bucket_label(d: time::Date, by: Bucket) -> String {
 }
 
 impl FacetKind {
+    /// The fast column of exact names an entity kind is counted from
+    /// (programmes for any non-entity kind).
+    fn name_column(self) -> &'static str {
+        match self {
+            FacetKind::Person => name::PERSON_NAME,
+            FacetKind::Org => name::ORG_NAME,
+            _ => name::PROGRAM_NAME,
+        }
+    }
+
     fn root(self) -> &'static str {
         match self {
             FacetKind::Province => "/",
@@ -741,11 +751,7 @@ impl Engine {
     /// most frequent first: the hint when a `--person`/`--org` filter
     /// matched nothing ("Chinh" → "Pham Minh Chinh").
     pub fn entity_suggestions(&self, kind: FacetKind, value: &str) -> anyhow::Result<Vec<FacetCount>> {
-        let column = match kind {
-            FacetKind::Person => name::PERSON_NAME,
-            FacetKind::Org => name::ORG_NAME,
-            _ => name::PROGRAM_NAME,
-        };
+        let column = kind.name_column();
         let wanted = crate::corpus::text::fold_key(value);
         let wanted: Vec<&str> = wanted.split(' ').filter(|w| !w.is_empty()).collect();
         if wanted.is_empty() {
@@ -791,11 +797,7 @@ impl Engine {
                 })
                 .collect()
         } else {
-            let column = match kind {
-                FacetKind::Person => name::PERSON_NAME,
-                FacetKind::Org => name::ORG_NAME,
-                _ => name::PROGRAM_NAME,
-            };
+            let column = kind.name_column();
             searcher
                 .search(query, &crate::collect::StrCounts::for_field(column))?
                 .into_iter()
