@@ -1937,6 +1937,56 @@ const ORG_INNER_VI: &[&str] = &[
     "điều tra",
 ];
 
+/// Verbs the news puts right after a body's name ("Tổng cục Thuế yêu
+/// cầu", "Đại học Vinh họp"), with their diacritics: after a one-syllable
+/// name they are not its second syllable.
+const BODY_VERBS_VI: &[&str] = &[
+    "họp",
+    "ký",
+    "trao",
+    "cấp",
+    "bắt",
+    "nhận",
+    "gửi",
+    "đón",
+    "tặng",
+    "mở",
+    "đạt",
+    "giành",
+    "thắng",
+    "thua",
+    "yêu cầu",
+    "công bố",
+    "tổ chức",
+    "ban hành",
+    "phối hợp",
+    "khẳng định",
+    "đề nghị",
+    "đề xuất",
+    "kiến nghị",
+    "khuyến cáo",
+    "cảnh báo",
+    "thông báo",
+    "triển khai",
+    "chỉ đạo",
+    "phát hiện",
+    "phát động",
+    "xử lý",
+    "tiếp nhận",
+    "tiếp tục",
+    "quyết định",
+    "tiến hành",
+    "hướng dẫn",
+    "phê duyệt",
+    "thu hồi",
+    "khởi tố",
+    "xác nhận",
+    "đánh giá",
+    "tham gia",
+    "thực hiện",
+    "ra mắt",
+];
+
 /// Function words and verbs that end a Vietnamese organisation name.
 const VI_STOP: &[&str] = &[
     "đã",
@@ -2159,8 +2209,10 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
             && !looks_foreign(&ws[j - 1].folded)
             && !VI_STOP.contains(&w.lower.as_str())
             && w.text.chars().all(crate::corpus::text::is_alpha)
+            && head_len(ws, j, BODY_VERBS_VI).is_none()
         {
-            // The second syllable of a word: "Khoa học", "Công nghệ".
+            // The second syllable of a word: "Khoa học", "Công nghệ" (not
+            // the verb after a one-syllable name: "Đại học Vinh họp").
             last = Some(j);
             cap_run = 0;
             j += 1;
@@ -3204,6 +3256,8 @@ mod tests {
         assert_eq!(e.organizations, ["Sở GD&ĐT Hà Nội", "Bộ GD-ĐT", "Kiểm toán Nhà nước"]);
         let e = extract("Tổng cục Hải quan yêu cầu Cục Hải quan các tỉnh rà soát.");
         assert_eq!(e.organizations, ["Tổng cục Hải quan", "Cục Hải quan"]);
+        let e = extract("Tổng cục Thuế yêu cầu Cục Thuế các tỉnh rà soát.");
+        assert_eq!(e.organizations, ["Tổng cục Thuế", "Cục Thuế"]);
     }
 
     #[test]
