@@ -2792,6 +2792,7 @@ impl Collector {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn person_filters_drop_titles_and_keep_bare_names() {
@@ -2804,8 +2805,6 @@ mod tests {
             "Võ Văn Thưởng, Phạm Minh Chính"
         );
     }
-
-    use super::*;
 
     #[test]
     fn people_by_family_name_and_title() {
