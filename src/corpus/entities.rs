@@ -103,6 +103,25 @@ const PERSON_TRIGGERS: &[&str] = &[
     "actor",
     "actress",
     "dong chi",
+    "sen",
+    "sens",
+    "senator",
+    "rep",
+    "congressman",
+    "congresswoman",
+    "gov",
+    "judge",
+    "commissioner",
+    "chancellor",
+    "economist",
+    "analyst",
+    "spokeswoman",
+    "treasurer",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
 ];
 
 /// Words that end an English organisation name or sit inside it.
@@ -167,6 +186,8 @@ const ORG_HEADS_EN: &[&str] = &[
     "steering",
     "post",
     "airlines",
+    "airline",
+    "airways",
     "telecom",
     "forum",
 ];
@@ -183,11 +204,6 @@ const PROGRAM_TAILS: &[&str] = &[
     "movement",
     "initiative",
     "scheme",
-    "index",
-    "award",
-    "awards",
-    "portal",
-    "platform",
 ];
 
 /// Legal documents and numbered projects (folded), followed by a number.
@@ -325,19 +341,132 @@ fn words(text: &str) -> Vec<Word<'_>> {
         }
         k += 1;
     }
+    uncap_shouted_lines(text, &mut out);
     out
+}
+
+/// "John F. Kennedy": in English text a middle initial's dot does not end
+/// the name.
+fn after_initial(ws: &[Word], j: usize) -> bool {
+    j > 0 && ws[j].sep == ". " && ws[j - 1].text.len() == 1 && ws[j - 1].text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A common given name (`data/given_names.txt`) that starts a capitalised
+/// run, or an initial before one ("L. Paul Bremer").
+fn starts_given_name(ws: &[Word], i: usize) -> bool {
+    let w = &ws[i];
+    if !w.cap || i > 0 && w.joined && ws[i - 1].cap {
+        return false;
+    }
+    let given = |w: &Word| is_titlecase(w) && given_names().full_name(&w.folded).is_some();
+    given(w)
+        || w.text.len() == 1
+            && w.text.bytes().all(|b| b.is_ascii_uppercase())
+            && ws.get(i + 1).is_some_and(|n| (n.joined || n.sep == ". ") && given(n))
+}
+
+/// Company-form words that end an English company's name ("Texaco Inc",
+/// "Dean Foods Co", "Sedio N.V." whose dotted initials are two words).
+fn is_company_suffix(w: &Word) -> bool {
+    matches!(
+        possessive_base(w.text).unwrap_or(w.text),
+        "Inc"
+            | "Corp"
+            | "Co"
+            | "Cos"
+            | "Ltd"
+            | "Plc"
+            | "PLC"
+            | "LLC"
+            | "NV"
+            | "BV"
+            | "KK"
+            | "AG"
+            | "SA"
+            | "GmbH"
+            | "Bhd"
+            | "JSC"
+            | "SpA"
+    )
+}
+
+/// Whether a span ends with a company form, written as one word or as
+/// dotted initials ("N.V.", "S.A.", "B.V.").
+fn ends_with_company_suffix(span: &[Word]) -> bool {
+    match span {
+        [.., last] if is_company_suffix(last) => true,
+        [.., a, b] => {
+            let initial = |w: &Word| w.text.len() == 1 && w.text.bytes().all(|c| c.is_ascii_uppercase());
+            initial(a)
+                && initial(b)
+                && b.sep == "."
+                && matches!(
+                    (a.text, b.text),
+                    ("N", "V") | ("B", "V") | ("S", "A") | ("A", "G") | ("K", "K")
+                )
+        }
+        _ => false,
+    }
+}
+
+/// The name before an English possessive: "Reagan's" → "Reagan".
+fn possessive_base(name: &str) -> Option<&str> {
+    name.strip_suffix("'s")
+        .or_else(|| name.strip_suffix("’s"))
+        .filter(|b| !b.is_empty())
+}
+
+/// A company's name as written, dotted initials included ("Sedio N.V.",
+/// "U.S. Steel Corp"), without a possessive.
+fn company_name(text: &str, span: &[Word]) -> String {
+    let mut name = original(text, span);
+    if let Some(last) = span.last() {
+        let end = last.start + last.text.len();
+        if last.text.len() == 1 && text[end..].starts_with('.') {
+            name.push('.');
+        }
+    }
+    possessive_base(&name).map(str::to_string).unwrap_or(name)
+}
+
+/// A line in capitals ("EX-SENATOR AMONG CONTENDERS FOR SEC POST", a wire
+/// headline, or a whole archive in capitals) says nothing about which of
+/// its words are names: none of them counts as capitalised.
+fn uncap_shouted_lines(text: &str, ws: &mut [Word]) {
+    let mut k = 0;
+    while k < ws.len() {
+        let line_end = text[ws[k].start..].find('\n').map_or(text.len(), |n| ws[k].start + n);
+        let e = k + ws[k..].iter().take_while(|w| w.start < line_end).count();
+        let line = &ws[k..e];
+        let alphabetic = line.iter().filter(|w| w.text.chars().any(char::is_alphabetic)).count();
+        if alphabetic >= 3 && !line.iter().any(|w| w.text.chars().any(char::is_lowercase)) {
+            for w in &mut ws[k..e] {
+                w.cap = false;
+            }
+        }
+        k = e;
+    }
 }
 
 fn push_word<'a>(text: &'a str, s: usize, e: usize, last_end: usize, out: &mut Vec<Word<'a>>) {
     let w = &text[s..e];
     let between = &text[last_end..s];
+    // Initials run on through their dots: "U.S. Steel Corp", "Sedio N.V.",
+    // "said L. Paul Bremer" (but not "Nguyễn Văn A. Sau đó": an initial
+    // after a capitalised word ends a name there).
+    let is_initial = |w: &Word| w.text.len() == 1 && w.text.bytes().all(|b| b.is_ascii_uppercase());
+    let dotted = out.last().is_some_and(|p| {
+        is_initial(p)
+            && (between == "."
+                || between == ". " && (p.sep == "." || out.len() < 2 || !out[out.len() - 2].cap || !p.joined))
+    });
     out.push(Word {
         text: w,
         folded: fold(w),
         lower: w.to_lowercase(),
         cap: w.chars().next().is_some_and(char::is_uppercase),
         // Glued words (last_end == s) count as joined: "Nguyen HuyDung".
-        joined: !out.is_empty() && between.chars().all(|c| c == ' '),
+        joined: !out.is_empty() && (between.chars().all(|c| c == ' ') || dotted),
         sep: between,
         start: s,
     });
@@ -499,6 +628,8 @@ pub fn extract(text: &str) -> Entities {
         }
         // People after a trigger, or starting with a family name.
         let trigger = i > 0 && trigger_before(&ws, i);
+        // In English text a common given name starts a name: "John Shad".
+        let given = !vi && !trigger && starts_given_name(&ws, i);
         // A family name inside a foreign title is not a person:
         // "'Weightlifting Fairy Kim Bok Joo'".
         let in_title =
@@ -506,14 +637,14 @@ pub fn extract(text: &str) -> Entities {
         if ws[i].cap
             && is_titlecase(&ws[i])
             && !is_common_word(&ws[i])
-            && (is_family(&ws[i]) || trigger)
+            && (is_family(&ws[i]) || trigger || given)
             && !(i > 0 && in_title())
         {
             let mut j = i + 1;
             while j < ws.len()
                 && j - i < 5
                 && ws[j].cap
-                && ws[j].joined
+                && (ws[j].joined || !vi && after_initial(&ws, j))
                 // In Vietnamese text a camel-case glue ("Tăng Thuấn HyPoster")
                 // is a caption running into the next line, not a syllable.
                 && !(vi && ws[j].sep.is_empty())
@@ -522,6 +653,10 @@ pub fn extract(text: &str) -> Entities {
                     || PERSON_TRIGGERS_VI.contains(&ws[j].lower.as_str())
                     || number_given_name(&ws, i, j))
             {
+                j += 1;
+            }
+            // "Howard Baker's plan": the possessive ends the name.
+            if j < ws.len() && ws[j].cap && ws[j].joined && possessive_base(ws[j].text).is_some_and(|b| b.len() > 1) {
                 j += 1;
             }
             // A hyphenated Korean given name: "Park Geun-hye".
@@ -542,6 +677,7 @@ pub fn extract(text: &str) -> Entities {
             } else {
                 joined(&ws[st..j])
             };
+            let name = possessive_base(&name).unwrap_or(&name).to_string();
             let key = fold_key(&name);
             let place_after = phrase_in(&ws[j.min(ws.len())..], PLACE_WORDS).is_some() && j < ws.len() && ws[j].joined;
             // "thành phố (Kiều Thảo)": punctuation detaches the place word.
@@ -576,7 +712,13 @@ pub fn extract(text: &str) -> Entities {
             };
             let initials = ws[j - 1].text.chars().count() == 1 && len > 1;
             let cut_glue = !vi && ws.get(j).is_some_and(|w| w.sep.is_empty());
-            if ok_len && !is_place && !credit && !initials && !cut_glue && !contains_head(&ws[st..j]) {
+            // "Dean Foods Co", "Merrill Lynch Capital Markets": a given name
+            // that starts a company's name.
+            let company = given
+                && ws.get(j).is_some_and(|w| {
+                    w.joined && w.cap && (is_company_suffix(w) || contains_en_head(std::slice::from_ref(w)))
+                });
+            if ok_len && !is_place && !credit && !initials && !cut_glue && !company && !contains_head(&ws[st..j]) {
                 people.add(&name);
                 // A title shared by two names: "hai ca sĩ Tóc Tiên và Minh Hằng".
                 if trigger && ws.get(j).is_some_and(|w| w.joined && w.lower == "và") {
@@ -716,6 +858,30 @@ pub fn extract(text: &str) -> Entities {
             }
         }
     }
+    // A public body the press names without a head word ("the White
+    // House", "Parliament"), standing alone: "Senate Banking Committee" is
+    // the committee's name, and "Treasury bills" are bonds.
+    let mut bodies: Vec<(String, &str)> = Vec::new();
+    for k in 0..ws.len() {
+        if let Some(e) = institutions().match_at(&ws, k) {
+            let glued_before = k > 0 && ws[k].joined && ws[k - 1].cap && !is_sentence_opener(&ws[k - 1]);
+            let glued_after = ws
+                .get(e)
+                .is_some_and(|w| w.joined && (w.cap || INSTRUMENTS.contains(&w.folded.as_str())));
+            if !glued_before && !glued_after {
+                let name = original(text, &ws[k..e]);
+                let full = institutions().full_name(&fold_key(&name)).unwrap_or_default();
+                bodies.push((name, full));
+            }
+        }
+    }
+    for (name, full) in &bodies {
+        // "the Securities and Exchange Commission (SEC) … the SEC": one body.
+        let long_form_too = fold_key(name) != *full && bodies.iter().any(|(n, _)| fold_key(n) == *full);
+        if !long_form_too {
+            orgs.add(name);
+        }
+    }
     // "Theo AFP, …": a news outlet cited in the body (the end-of-article
     // credit "Theo VNE" has no comma and nothing after it).
     for k in 1..ws.len() {
@@ -753,8 +919,30 @@ pub fn extract(text: &str) -> Entities {
         let mut j = i + 1;
         let mut last_cap = i;
         while j < ws.len() && ws[j].joined {
+            // "Delta Air Lines Inc 140,400 dlrs", "Texaco Capital Inc and
+            // Texaco Capital N.V.": a company form ends the name.
+            if !vi && j > i && ends_with_company_suffix(&ws[i..j]) && !is_company_suffix(&ws[j]) && ws[j].folded != "of"
+            {
+                break;
+            }
             if ws[j].cap || ws[j].text.bytes().all(|b| b.is_ascii_digit()) {
                 last_cap = j;
+                // "the Securities and Exchange Commission's rules", "Bank
+                // America's Vice President": a body's possessive ends its
+                // name ("People's Committee" goes on: no head before it;
+                // "Party Committee's Standing Board" is a sub-unit's name).
+                if let Some(base) = possessive_base(ws[j].text) {
+                    let owner = contains_en_head(&ws[i..j])
+                        || ORG_HEADS_EN.contains(&fold_key(base).as_str())
+                        || ends_with_company_suffix(&ws[i..j]);
+                    let rest = ws[j + 1..]
+                        .iter()
+                        .take_while(|w| w.joined && (w.cap || CONNECTORS_EN.contains(&w.folded.as_str())))
+                        .count();
+                    if owner && !contains_en_head(&ws[j + 1..j + 1 + rest]) {
+                        break;
+                    }
+                }
             } else if ws[j].folded == "and" && ws.get(j + 1).is_some_and(|n| n.folded == "the") {
                 // "the Ministry of X and the Association": two names.
                 break;
@@ -779,13 +967,63 @@ pub fn extract(text: &str) -> Entities {
             i
         };
         let span = &ws[start..=last_cap];
-        let span = trim_person_tail(strip_role_prefix(trim_leading(span)));
+        let span = trim_role_and_name(trim_person_tail(strip_role_prefix(trim_leading(span))));
         if !span.is_empty() {
-            let phrase = &joined(span);
+            let phrase = &span_text(text, span);
             if let Some(p) = numbered_program(&ws, i, text) {
                 programs.add(&p);
-            } else if ends_with_phrase(span, PROGRAM_TAILS) && span.len() >= 2 {
+            } else if ends_with_phrase(span, PROGRAM_TAILS)
+                && span.len() >= 2
+                // "National Digital Transformation Day", not "May Day".
+                && (span.len() >= 3 || span.last().is_some_and(|w| w.folded != "day"))
+                // "the U.S. Plan", "a Five Year Plan": a place's initials or
+                // a year word alone do not name a programme.
+                && span[..span.len() - 1]
+                    .iter()
+                    .any(|w| w.text.chars().count() > 1 && !matches!(w.folded.as_str(), "year" | "the"))
+            {
                 programs.add(phrase);
+            } else if foreign_places().full_name(&fold_key(phrase)).is_some() {
+                // "the Soviet Union" is a country.
+            } else if !vi
+                && span.len() >= 2
+                && (ends_with_company_suffix(span) || span[1..].iter().any(is_company_suffix))
+            {
+                // "Shares of Widgets Corp rose": a sentence's subject is not
+                // part of the name.
+                const OF_WHAT: &[&str] = &[
+                    "shares",
+                    "stock",
+                    "stocks",
+                    "sales",
+                    "profits",
+                    "units",
+                    "unit",
+                    "officials",
+                    "analysts",
+                    "holders",
+                    "shareholders",
+                    "directors",
+                    "executives",
+                    "talks",
+                    "earnings",
+                    "revenues",
+                    "owner",
+                    "subsidiary",
+                    "subsidiaries",
+                    "division",
+                    "parent",
+                    "purchase",
+                    "sale",
+                    "acquisition",
+                ];
+                let span = match span.iter().position(|w| w.text == "of") {
+                    Some(k) if k > 0 && span[..k].iter().all(|w| OF_WHAT.contains(&w.folded.as_str())) => {
+                        &span[k + 1..]
+                    }
+                    _ => span,
+                };
+                orgs.add(&company_name(text, span));
             } else if (span.len() >= 2 && contains_en_head(span) && !is_person_span(span) && !is_en_non_body(span))
                 || (span.len() == 1 && is_acronym_org(span[0].text))
                 || (span.len() == 1 && span[0].text == "Government" && i > 0 && ws[i - 1].folded == "the")
@@ -824,12 +1062,19 @@ pub fn extract(text: &str) -> Entities {
             people
                 .finish()
                 .into_iter()
-                .map(|p| strip_name_prefix(&p).to_string())
+                .map(|p| strip_name_prefix(possessive_base(&p).unwrap_or(&p)).to_string())
                 .filter(|p| !is_known_non_person(p))
                 .filter(|p| seen.insert(fold_key(p)))
                 .collect()
         },
-        organizations: orgs.finish(),
+        organizations: {
+            let mut seen = std::collections::HashSet::new();
+            orgs.finish()
+                .into_iter()
+                .map(|o| possessive_base(&o).map(str::to_string).unwrap_or(o))
+                .filter(|o| seen.insert(fold_key(o)))
+                .collect()
+        },
         programs: programs.finish(),
     }
 }
@@ -883,7 +1128,11 @@ impl Lexicon {
         (1..=n_max)
             .rev()
             .find(|&n| {
-                ws[i..i + n].iter().all(|w| w.cap)
+                ws[i].cap
+                    && ws[i + n - 1].cap
+                    && ws[i..i + n]
+                        .iter()
+                        .all(|w| w.cap || LEXICON_CONNECTORS.contains(&w.text))
                     && ws[i + 1..i + n].iter().all(|w| w.joined || w.sep == "-")
                     && KEY.with(|k| {
                         let mut key = k.borrow_mut();
@@ -900,6 +1149,10 @@ impl Lexicon {
             .map(|n| i + n)
     }
 }
+
+/// Lowercase words a lexicon entry may hold inside ("Securities and
+/// Exchange Commission", "Bank of England"), written as is.
+const LEXICON_CONNECTORS: &[&str] = &["of", "and", "for", "the", "on", "de", "du", "des", "la", "di", "del"];
 
 /// Well-known football clubs (`data/football_clubs.txt`).
 fn clubs() -> &'static Lexicon {
@@ -962,6 +1215,35 @@ fn brand_run(text: &str, ws: &[Word], i: usize) -> Option<(usize, Option<String>
     }
     Some((e, (company && e == name_end).then(|| original(text, &ws[i..e]))))
 }
+
+/// Public bodies named without a head word (`data/institutions.txt`).
+fn institutions() -> &'static Lexicon {
+    lexicon!("institutions.txt")
+}
+
+/// Lowercase words after "Treasury"/"Fed" that make it a financial
+/// instrument or market, not the body.
+const INSTRUMENTS: &[&str] = &[
+    "bill",
+    "bills",
+    "bond",
+    "bonds",
+    "note",
+    "notes",
+    "securities",
+    "yield",
+    "yields",
+    "market",
+    "auction",
+    "debt",
+    "paper",
+    "futures",
+    "funds",
+    "rate",
+    "rates",
+    "issues",
+    "refunding",
+];
 
 /// News outlets and agencies (`data/news_outlets.txt`).
 fn news_outlets() -> &'static Lexicon {
@@ -1494,8 +1776,83 @@ fn is_not_person(span: &[Word]) -> bool {
     let lower: Vec<&str> = span.iter().map(|w| w.lower.as_str()).collect();
     let phrase = format!(" {} ", lower.join(" "));
     NOT_PEOPLE.iter().any(|n| phrase.contains(&format!(" {n} ")))
+        || span
+            .iter()
+            .any(|w| w.text.is_ascii() && (COMPANY_WORDS.contains(&w.folded.as_str()) || is_company_suffix(w)))
         || (lower.len() == 2 && STEMS.contains(&lower[0]) && BRANCHES.contains(&lower[1]))
 }
+
+/// Words of company and party names that no person's name holds: "General
+/// Motors" and "General Electric Co" are not General Motors the person,
+/// nor "the Christian Democrats" a Christian.
+const COMPANY_WORDS: &[&str] = &[
+    "motors",
+    "motor",
+    "electric",
+    "dynamics",
+    "agreement",
+    "accounting",
+    "partners",
+    "acceptance",
+    "credit",
+    "foods",
+    "mills",
+    "industries",
+    "industrial",
+    "systems",
+    "communications",
+    "resources",
+    "petroleum",
+    "oil",
+    "chemicals",
+    "chemical",
+    "steel",
+    "holdings",
+    "capital",
+    "securities",
+    "investments",
+    "investment",
+    "financial",
+    "finance",
+    "insurance",
+    "energy",
+    "mining",
+    "electronics",
+    "instruments",
+    "products",
+    "services",
+    "democrats",
+    "republicans",
+    "telephone",
+    "telegraph",
+    "brothers",
+    "markets",
+    "trust",
+    "savings",
+    "airlines",
+    "pharmaceuticals",
+    "technologies",
+    "laboratories",
+    "enterprises",
+    "properties",
+    "realty",
+    "exploration",
+    "minerals",
+    "international",
+    "corporation",
+    "incorporated",
+    "limited",
+    "associates",
+    "trading",
+    "shipping",
+    "bancorp",
+    "utilities",
+    "railroad",
+    "railway",
+    "express",
+    "stores",
+    "media",
+];
 
 /// Words that make a foreign-looking capitalised run a club, outlet or
 /// product rather than a person.
@@ -1567,7 +1924,14 @@ fn name_particle(ws: &[Word], j: usize) -> bool {
 /// Mail", "Premier League").
 fn is_known_non_person(name: &str) -> bool {
     let key = fold_key(name);
-    let lexicons = [foreign_places(), news_outlets(), companies(), products(), clubs()];
+    let lexicons = [
+        foreign_places(),
+        news_outlets(),
+        companies(),
+        products(),
+        clubs(),
+        institutions(),
+    ];
     NOT_PEOPLE.contains(&name.to_lowercase().as_str())
         || lexicons.iter().any(|l| l.full_name(&key).is_some())
         || !key.contains(' ') && (FOREIGN_NON_PERSON.contains(&key.as_str()) || ORG_HEADS_EN.contains(&key.as_str()))
@@ -2430,6 +2794,49 @@ fn is_en_non_body(span: &[Word]) -> bool {
     matches!(last, "headquarters" | "building") || formula || concept
 }
 
+/// Drops a role and a name after a body: "Federal Reserve Board Chairman
+/// Paul Volcker" is the board (the person is found on their own).
+fn trim_role_and_name<'a, 'b>(span: &'b [Word<'a>]) -> &'b [Word<'a>] {
+    const ROLES: &[&str] = &[
+        "chairman",
+        "chairwoman",
+        "president",
+        "secretary",
+        "director",
+        "spokesman",
+        "spokeswoman",
+        "governor",
+        "minister",
+        "chief",
+        "ceo",
+        "head",
+        "commissioner",
+        "member",
+    ];
+    for k in 1..span.len() {
+        let rest = &span[k + 1..];
+        if ROLES.contains(&span[k].folded.as_str())
+            && (1..=4).contains(&rest.len())
+            && rest.iter().all(is_name_syllable)
+            && contains_en_head(&span[..k])
+        {
+            return &span[..k];
+        }
+    }
+    span
+}
+
+/// A span's text: its words joined by single spaces (restoring lost
+/// spaces), or as written when dotted initials are inside ("U.S. Agriculture
+/// Department", "Sedio N.V.").
+fn span_text(text: &str, span: &[Word]) -> String {
+    if span.iter().skip(1).any(|w| w.sep.contains('.')) {
+        company_name(text, span)
+    } else {
+        joined(span)
+    }
+}
+
 /// Drops a person's name glued after an organisation ("People's Committee
 /// Pham Van Thanh").
 fn trim_person_tail<'a, 'b>(span: &'b [Word<'a>]) -> &'b [Word<'a>] {
@@ -2458,14 +2865,71 @@ fn joined(ws: &[Word]) -> String {
     ws.iter().map(|w| w.text).collect::<Vec<_>>().join(" ")
 }
 
+/// English words that open a sentence with a capital without being part
+/// of a name after them ("The Pentagon", "But Pentagon spokesman",
+/// "Although Bank America").
+fn is_sentence_opener(w: &Word) -> bool {
+    w.text.is_ascii()
+        && matches!(
+            w.folded.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "on"
+                | "in"
+                | "at"
+                | "by"
+                | "for"
+                | "from"
+                | "with"
+                | "to"
+                | "of"
+                | "and"
+                | "but"
+                | "or"
+                | "then"
+                | "also"
+                | "although"
+                | "though"
+                | "while"
+                | "when"
+                | "after"
+                | "before"
+                | "if"
+                | "as"
+                | "since"
+                | "because"
+                | "however"
+                | "meanwhile"
+                | "under"
+                | "last"
+                | "according"
+                | "accordingto"
+                | "both"
+                | "neither"
+                | "once"
+                | "unlike"
+                | "like"
+                | "until"
+                | "during"
+                | "yesterday"
+                | "today"
+        )
+}
+
 fn trim_leading<'a, 'b>(span: &'b [Word<'a>]) -> &'b [Word<'a>] {
     let mut s = span;
     while let Some(first) = s.first() {
-        if matches!(
-            first.folded.as_str(),
-            "the" | "a" | "an" | "this" | "its" | "on" | "in" | "at" | "by" | "according" | "accordingto"
-        ) || !first.cap && first.text != "provincial"
-        {
+        if is_sentence_opener(first) || !first.cap && first.text != "provincial" {
             s = &s[1..];
         } else {
             break;
@@ -2477,15 +2941,39 @@ fn trim_leading<'a, 'b>(span: &'b [Word<'a>]) -> &'b [Word<'a>] {
 /// Titles and roles before a name. English ones compare folded; the
 /// Vietnamese ones compare with diacritics ("bà" is not "ba", three).
 fn trigger_before(ws: &[Word], i: usize) -> bool {
-    ws[i].joined
-        && (1..=3).any(|n| {
-            i >= n && (1..n).all(|k| ws[i - n + k].joined) && {
-                let before = &ws[i - n..i];
-                list_has(PERSON_TRIGGERS_VI, before.iter().map(|w| w.lower.as_str()))
-                    || before.iter().all(|w| w.text.is_ascii())
-                        && list_has(PERSON_TRIGGERS, before.iter().map(|w| w.folded.as_str()))
-            }
-        })
+    // "Mr. Smith", "Sen. Harrison Williams": an abbreviated title's dot.
+    let abbreviated = i > 0
+        && ws[i].sep == ". "
+        && ws[i - 1].text.is_ascii()
+        && matches!(
+            ws[i - 1].folded.as_str(),
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "prof"
+                | "sen"
+                | "sens"
+                | "rep"
+                | "reps"
+                | "gov"
+                | "gen"
+                | "col"
+                | "lt"
+                | "capt"
+                | "sgt"
+                | "amb"
+                | "pres"
+        );
+    abbreviated
+        || ws[i].joined
+            && (1..=3).any(|n| {
+                i >= n && (1..n).all(|k| ws[i - n + k].joined) && {
+                    let before = &ws[i - n..i];
+                    list_has(PERSON_TRIGGERS_VI, before.iter().map(|w| w.lower.as_str()))
+                        || before.iter().all(|w| w.text.is_ascii())
+                            && list_has(PERSON_TRIGGERS, before.iter().map(|w| w.folded.as_str()))
+                }
+            })
 }
 
 /// Vietnamese titles and roles (with diacritics) that announce a name.
@@ -2663,6 +3151,8 @@ fn contains_head(span: &[Word]) -> bool {
 fn contains_en_head(span: &[Word]) -> bool {
     span.iter()
         .any(|w| w.text.is_ascii() && ORG_HEADS_EN.contains(&w.folded.as_str()))
+        // "Eastern Air Lines"
+        || span.windows(2).any(|p| p[0].text == "Air" && p[1].text == "Lines")
 }
 
 fn is_person_span(span: &[Word]) -> bool {
@@ -2733,7 +3223,12 @@ struct Collector {
 
 impl Collector {
     fn add(&mut self, name: &str) {
-        let name = name.trim().trim_end_matches(['.', ',', ':', ';']).to_string();
+        let mut name = name.trim().trim_end_matches(['.', ',', ':', ';']).to_string();
+        // Dotted initials keep their last dot: "Sedio N.V.", "U.S.".
+        let tail: Vec<char> = name.chars().rev().take(3).collect();
+        if matches!(tail.as_slice(), [c, '.', _] if c.is_uppercase()) {
+            name.push('.');
+        }
         if name.chars().count() < 2 {
             return;
         }
@@ -2810,6 +3305,90 @@ mod tests {
     fn people_by_family_name_and_title() {
         let e = extract("Prime Minister Pham Minh Chinh met Deputy Minister Vu Hai Quan in Hanoi.");
         assert_eq!(e.people, ["Pham Minh Chinh", "Vu Hai Quan"]);
+    }
+
+    #[test]
+    fn english_given_names_start_a_person_without_a_title() {
+        let e = extract("The board met on Monday. Margaret Holloway and Peter J. Lindqvist voted against it.");
+        assert_eq!(e.people, ["Margaret Holloway", "Peter J Lindqvist"]);
+        // An initial before the given name, and an abbreviated title.
+        let e = extract("The plan was drafted by L. Frank Meadows, said Sen. Walter Brandt.");
+        assert_eq!(e.people, ["L Frank Meadows", "Walter Brandt"]);
+        assert_eq!(extract("Mr. Osgood declined to comment.").people, ["Osgood"]);
+    }
+
+    #[test]
+    fn a_given_name_that_starts_a_company_is_not_a_person() {
+        let e =
+            extract("Shares of Howard Widgets Corp rose. Christian Democrats won the vote. General Motors Corp fell.");
+        assert!(e.people.is_empty(), "{:?}", e.people);
+        assert!(
+            e.organizations.contains(&"Howard Widgets Corp".to_string()),
+            "{:?}",
+            e.organizations
+        );
+    }
+
+    #[test]
+    fn possessives_are_not_part_of_names() {
+        let e = extract("President Reagan's aides met the Securities and Exchange Commission's staff.");
+        assert_eq!(e.people, ["Reagan"]);
+        assert_eq!(e.organizations, ["Securities and Exchange Commission"]);
+        // A sub-unit's name goes on through its parent's possessive.
+        let e = extract("The Provincial Party Committee's Standing Board met.");
+        assert_eq!(e.organizations, ["Provincial Party Committee's Standing Board"]);
+    }
+
+    #[test]
+    fn english_company_forms_name_an_organisation() {
+        let e = extract(
+            "Brisk Valley Mills Inc said it sold 140,000 shares to Ostrander N.V. and U.S. Granite Corp's unit.",
+        );
+        assert_eq!(
+            e.organizations,
+            ["Brisk Valley Mills Inc", "Ostrander N.V.", "U.S. Granite Corp"]
+        );
+        let e = extract("Harlow Capital Inc and Harlow Capital N.V. will merge.");
+        assert_eq!(e.organizations, ["Harlow Capital Inc", "Harlow Capital N.V."]);
+    }
+
+    #[test]
+    fn public_bodies_without_a_head_word_are_organisations() {
+        let e = extract("The Pentagon declined to comment, but White House officials said Parliament would vote.");
+        assert_eq!(e.organizations, ["Pentagon", "White House", "Parliament"]);
+        // Bonds and yields are not the body; a short form gives way to the full name.
+        let e = extract("Treasury bills rose. The Securities and Exchange Commission (SEC) said the SEC would act.");
+        assert_eq!(e.organizations, ["Securities and Exchange Commission"]);
+    }
+
+    #[test]
+    fn a_role_and_name_after_a_body_are_cut_off() {
+        let e = extract("Federal Reserve Board Chairman Paul Volcker spoke.");
+        assert!(
+            e.organizations.contains(&"Federal Reserve Board".to_string()),
+            "{:?}",
+            e.organizations
+        );
+        assert!(
+            !e.organizations.iter().any(|o| o.contains("Volcker")),
+            "{:?}",
+            e.organizations
+        );
+        assert_eq!(e.people, ["Paul Volcker"]);
+    }
+
+    #[test]
+    fn headlines_in_capitals_give_no_entities() {
+        let e = extract("EX-SENATOR AMONG CONTENDERS FOR AGENCY POST\nThe vote is on Monday.");
+        assert!(e.people.is_empty() && e.organizations.is_empty(), "{e:?}");
+    }
+
+    #[test]
+    fn holidays_indices_and_bare_plans_are_not_programmes() {
+        let e = extract("Markets closed for May Day; the Consumer Price Index rose. The U.S. Plan failed.");
+        assert!(e.programs.is_empty(), "{:?}", e.programs);
+        let e = extract("Quang Binh held Online Public Service Day under the Export Promotion Program.");
+        assert_eq!(e.programs, ["Online Public Service Day", "Export Promotion Program"]);
     }
 
     #[test]
