@@ -162,7 +162,7 @@ fn extraction_does_not_regress_below_measured_floor() {
 const HOLDOUT_FLOOR: Figures = Figures {
     provinces_f1: 0.95,
     people_f1: 0.71,
-    orgs_f1: 0.57,
+    orgs_f1: 0.58,
     primary_acc: 0.90,
     date_acc: 0.71,
     title_acc: 0.95,
@@ -209,8 +209,8 @@ fn third_batch_does_not_regress() {
 /// before any rule was changed on it (README), then used like dev2.
 const DEV4_FLOOR: Figures = Figures {
     provinces_f1: 0.95,
-    people_f1: 0.71,
-    orgs_f1: 0.64,
+    people_f1: 0.77,
+    orgs_f1: 0.70,
     primary_acc: 0.90,
     date_acc: 0.70,
     title_acc: 0.95,

@@ -122,6 +122,9 @@ const PERSON_TRIGGERS: &[&str] = &[
     "prince",
     "princess",
     "pope",
+    "sir",
+    "dame",
+    "lord",
 ];
 
 /// Words that end an English organisation name or sit inside it.
@@ -432,6 +435,16 @@ fn company_name(text: &str, span: &[Word]) -> String {
     possessive_base(&name).map(str::to_string).unwrap_or(name)
 }
 
+/// A capitalised function word inside a name, between two name syllables:
+/// "Võ Thị Như Hoa" ("như" is "like" in running text).
+fn inner_name_syllable(ws: &[Word], i: usize, j: usize) -> bool {
+    j >= i + 2
+        && ws[j].cap
+        && ws
+            .get(j + 1)
+            .is_some_and(|n| n.joined && n.cap && is_name_syllable(n) && !VI_STOP.contains(&n.lower.as_str()))
+}
+
 /// A line in capitals ("EX-SENATOR AMONG CONTENDERS FOR SEC POST", a wire
 /// headline, or a whole archive in capitals) says nothing about which of
 /// its words are names: none of them counts as capitalised.
@@ -656,7 +669,8 @@ pub fn extract(text: &str) -> Entities {
                 && is_name_syllable(&ws[j])
                 && (!VI_STOP.contains(&ws[j].lower.as_str())
                     || PERSON_TRIGGERS_VI.contains(&ws[j].lower.as_str())
-                    || number_given_name(&ws, i, j))
+                    || number_given_name(&ws, i, j)
+                    || inner_name_syllable(&ws, i, j))
             {
                 j += 1;
             }
@@ -1925,6 +1939,10 @@ const FOREIGN_NON_PERSON: &[&str] = &[
     "olympic",
     "olympics",
     "games",
+    "clasico",
+    "chateau",
+    "château",
+    "derby",
 ];
 
 /// A lowercase particle inside a foreign name, followed by a capitalised
@@ -1969,6 +1987,9 @@ fn strip_name_prefix(name: &str) -> &str {
         "youtuber",
         "tiktoker",
         "vua",
+        "sir",
+        "dame",
+        "lord",
     ];
     let mut rest = name;
     while let Some((first, tail)) = rest.split_once(' ') {
@@ -2247,6 +2268,9 @@ const ORG_HEADS_VI_EXACT: &[&str] = &[
     "nhà hàng",
     "khách sạn",
     "nhà nước",
+    "công đoàn",
+    "đoàn đại biểu",
+    "đoàn đbqh",
     "pv",
     "phóng viên",
 ];
@@ -2270,6 +2294,7 @@ const ORG_WHOLE_VI: &[&str] = &[
 /// Heads that may start an organisation name in lowercase ("trường đại
 /// học Vinh", "công an xã X").
 const ORG_HEADS_VI_LOWER_OK: &[&str] = &[
+    "đoàn đại biểu",
     "trường",
     "công an",
     "ngân hàng",
@@ -2536,8 +2561,16 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
             seen_cap = true;
             j += 1;
         } else if let Some(k) = head_len(ws, j, ORG_INNER_VI) {
-            // Only when a name follows: "huyện Quảng Ninh", "quận 3".
-            let next = ws.get(j + k).filter(|x| x.joined);
+            // Only when a name follows: "huyện Quảng Ninh", "quận 3",
+            // "Ủy ban nhân dân thành phố Hà Nội" (two in a row).
+            let mut m = j + k;
+            while m < ws.len() && ws[m].joined {
+                match head_len(ws, m, ORG_INNER_VI) {
+                    Some(k2) => m += k2,
+                    None => break,
+                }
+            }
+            let next = ws.get(m).filter(|x| x.joined);
             if next.is_some_and(|x| x.cap || x.text.bytes().all(|b| b.is_ascii_digit())) {
                 after_admin = after_admin || !matches!(ws[j].lower.as_str(), "đại" | "đa" | "tmcp" | "tnhh" | "cổ");
                 j += k;
@@ -2589,7 +2622,9 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
             last = Some(j + k - 1);
             j += k;
         } else if cap_run == 1
-            && !after_admin
+            // After "tỉnh"/"điều tra" only a body's head goes on:
+            // "Cơ quan cảnh sát điều tra Công an TP Hải Phòng".
+            && (!after_admin || head_len(ws, j - 1, ORG_HEADS_VI_EXACT) == Some(2))
             && !looks_foreign(&ws[j - 1].folded)
             && !VI_STOP.contains(&w.lower.as_str())
             && w.text.chars().all(crate::corpus::text::is_alpha)
@@ -2608,9 +2643,11 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
         return whole.map(|n| (n, i + n));
     };
     let mut end = last + 1;
-    // A person's name right after the body: "Cục Điện ảnh Ngô Phương Lan".
+    // A person's name right after the body: "Cục Điện ảnh Ngô Phương Lan",
+    // "Chủ tịch Quốc hội Nguyễn Thị Kim Ngân" (a whole body needs no name).
     // A school is named after a person: "trường THPT Nguyễn Xuân Nguyên".
-    if let Some(k) = (i + n + 1..end).filter(|_| head != "trường").find(|&k| {
+    let first_name_word = if whole.is_some() { i + n } else { i + n + 1 };
+    if let Some(k) = (first_name_word..end).filter(|_| head != "trường").find(|&k| {
         is_family(&ws[k])
             && end - k >= 2
             && end - k <= 4
@@ -2621,6 +2658,9 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
         end = k;
     }
     let rest = end - (i + n);
+    if rest == 0 && whole.is_some() {
+        return Some((n, end));
+    }
     // "Trường Sa" (islands), "ngân hàng V." (an anonymised bank).
     if rest == 0
         || (head == "trường" && (rest < 2 || !SCHOOL_WORDS.contains(&ws[i + n].lower.as_str())))
@@ -3392,6 +3432,38 @@ mod tests {
         );
         // "Séc" (Czech) is not the SEC.
         assert!(!e.organizations.iter().any(|o| o == "Séc"), "{:?}", e.organizations);
+    }
+
+    #[test]
+    fn a_name_after_a_whole_body_is_the_person() {
+        let e = extract("Phó Chủ tịch Quốc hội Trần Thị Minh Hạnh và bà Lê Thị Như Quỳnh dự họp.");
+        assert_eq!(e.organizations, ["Quốc hội"]);
+        assert_eq!(e.people, ["Trần Thị Minh Hạnh", "Lê Thị Như Quỳnh"]);
+    }
+
+    #[test]
+    fn vietnamese_bodies_with_inner_words_in_a_row() {
+        let e = extract(
+            "Ủy ban nhân dân thành phố Cần Thơ họp với đoàn đại biểu Quốc hội tỉnh Sóc Trăng; Cơ quan cảnh sát điều tra Công an tỉnh Bến Tre vào cuộc.",
+        );
+        for o in [
+            "Ủy ban nhân dân thành phố Cần Thơ",
+            "đoàn đại biểu Quốc hội tỉnh Sóc Trăng",
+            "Cơ quan cảnh sát điều tra Công an tỉnh Bến Tre",
+        ] {
+            assert!(e.organizations.contains(&o.to_string()), "{o}: {:?}", e.organizations);
+        }
+    }
+
+    #[test]
+    fn honorifics_outlets_and_fixtures_are_not_people() {
+        let e = extract("Theo Business Insider, Sir Bobby Charlton xem trận El Clasico.");
+        assert_eq!(e.people, ["Bobby Charlton"]);
+        assert!(
+            e.organizations.contains(&"Business Insider".to_string()),
+            "{:?}",
+            e.organizations
+        );
     }
 
     #[test]
