@@ -680,6 +680,18 @@ pub fn extract(text: &str) -> Entities {
             }
             // A hyphenated Korean given name: "Park Geun-hye".
             let mut hyphen = false;
+            // A double-barrelled surname in English text: "Alexandria
+            // Ocasio-Cortez".
+            while !vi
+                && j > i + 1
+                && j < ws.len()
+                && ws[j].sep == "-"
+                && is_titlecase(&ws[j])
+                && is_name_syllable(&ws[j])
+            {
+                j += 1;
+                hyphen = true;
+            }
             while j > i + 1 && j < ws.len() && ws[j].sep == "-" && ws[j].text.chars().all(char::is_lowercase) {
                 j += 1;
                 hyphen = true;
@@ -988,7 +1000,9 @@ pub fn extract(text: &str) -> Entities {
             i
         };
         let span = &ws[start..=last_cap];
-        let span = trim_role_and_name(trim_person_tail(strip_role_prefix(trim_leading(span))));
+        let span = trim_place_after_in(trim_role_and_name(trim_person_tail(strip_role_prefix(trim_leading(
+            span,
+        )))));
         if !span.is_empty() {
             let phrase = &span_text(text, span);
             if let Some(p) = numbered_program(&ws, i, text) {
@@ -1118,16 +1132,25 @@ struct Lexicon {
     max_words: usize,
     /// The first word of every key: most words start no entry.
     firsts: std::collections::HashSet<String>,
+    /// Keys written in capitals in the file ("WHO", "SEC"): they match
+    /// only capitals, so "Who" and "Sec" stay words.
+    capitals: std::collections::HashSet<String>,
 }
 
 impl Lexicon {
     fn parse(src: &str) -> Lexicon {
         let mut keys = HashMap::new();
+        let mut capitals = std::collections::HashSet::new();
         for line in src
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
         {
+            for form in line.split('|').map(str::trim) {
+                if form.chars().any(char::is_alphabetic) && !form.chars().any(char::is_lowercase) {
+                    capitals.insert(fold_key(form));
+                }
+            }
             let mut forms = line.split('|').map(fold_key);
             let full = forms.next().unwrap_or_default();
             for form in forms {
@@ -1144,6 +1167,7 @@ impl Lexicon {
             keys,
             max_words,
             firsts,
+            capitals,
         }
     }
 
@@ -1178,6 +1202,8 @@ impl Lexicon {
                             key.push_str(&w.folded);
                         }
                         self.keys.contains_key(key.as_str())
+                            && (!self.capitals.contains(key.as_str())
+                                || ws[i..i + n].iter().all(|w| !w.text.chars().any(char::is_lowercase)))
                     })
             })
             .map(|n| i + n)
@@ -1880,6 +1906,10 @@ const COMPANY_WORDS: &[&str] = &[
     "trading",
     "shipping",
     "bancorp",
+    "productions",
+    "design",
+    "studios",
+    "pictures",
     "utilities",
     "railroad",
     "railway",
@@ -2846,12 +2876,39 @@ fn strip_role_prefix<'a, 'b>(span: &'b [Word<'a>]) -> &'b [Word<'a>] {
 /// a concept ("Digital Government", "e-Government").
 fn is_en_non_body(span: &[Word]) -> bool {
     let last = span.last().map(|w| w.folded.as_str()).unwrap_or("");
+    // "Group A" of a tournament.
+    let pool = span.len() == 2 && span[0].folded == "group" && span[1].text.chars().count() == 1;
     let formula = span
         .iter()
         .all(|w| matches!(w.folded.as_str(), "party" | "state" | "government" | "and" | "the"));
     let concept =
         span.len() == 2 && last == "government" && matches!(span[0].folded.as_str(), "digital" | "e" | "electronic");
-    matches!(last, "headquarters" | "building") || formula || concept
+    matches!(last, "headquarters" | "building") || formula || concept || pool
+}
+
+/// Drops "in <place>" after a body: "SIX Swiss Exchange in Zurich" (a
+/// programme's "Refugees in Towns Project" keeps it).
+fn trim_place_after_in<'a, 'b>(span: &'b [Word<'a>]) -> &'b [Word<'a>] {
+    match span.iter().rposition(|w| w.text == "in") {
+        Some(k)
+            if k > 0
+                && !contains_en_head(&span[k + 1..])
+                && !ends_with_phrase(span, PROGRAM_TAILS)
+                && !span.iter().any(is_company_suffix)
+                && !ends_with_company_suffix(span) =>
+        {
+            &span[..k]
+        }
+        // "Pan American World Airways 1.1 mln": a number after a head.
+        _ => match span {
+            [.., head, num]
+                if num.text.bytes().all(|b| b.is_ascii_digit()) && ORG_HEADS_EN.contains(&head.folded.as_str()) =>
+            {
+                &span[..span.len() - 1]
+            }
+            _ => span,
+        },
+    }
 }
 
 /// Drops a role and a name after a body: "Federal Reserve Board Chairman
@@ -3464,6 +3521,30 @@ mod tests {
             "{:?}",
             e.organizations
         );
+    }
+
+    #[test]
+    fn acronyms_match_only_in_capitals() {
+        let e = extract("Who knows? The WHO said so.");
+        assert_eq!(e.organizations, ["WHO"]);
+    }
+
+    #[test]
+    fn english_body_spans_lose_places_numbers_and_pools() {
+        let e =
+            extract("The Baltic Mercantile Exchange in Riga fell while Eastern Orient Airways 2.5 mln shares rose.");
+        assert_eq!(
+            e.organizations,
+            ["Baltic Mercantile Exchange", "Eastern Orient Airways"]
+        );
+        let e = extract("Spain topped Group B. Investors in Agriculture Ltd gained.");
+        assert_eq!(e.organizations, ["Investors in Agriculture Ltd"]);
+    }
+
+    #[test]
+    fn double_barrelled_surnames_are_one_name() {
+        let e = extract("Rebecca Long-Bailey spoke to reporters.");
+        assert_eq!(e.people, ["Rebecca Long-Bailey"]);
     }
 
     #[test]
