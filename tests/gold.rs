@@ -162,7 +162,7 @@ fn extraction_does_not_regress_below_measured_floor() {
 const HOLDOUT_FLOOR: Figures = Figures {
     provinces_f1: 0.95,
     people_f1: 0.71,
-    orgs_f1: 0.58,
+    orgs_f1: 0.59,
     primary_acc: 0.90,
     date_acc: 0.71,
     title_acc: 0.95,

@@ -850,6 +850,8 @@ pub fn extract(text: &str) -> Entities {
                     }
                 } else if classifier && rest.first().is_some_and(is_family) {
                     // "phóng viên Nguyễn Văn A" is a reporter, not an outlet.
+                } else if classifier && is_not_person(&ws[i..end]) {
+                    // "Đài Loan" is Taiwan, not the station "Loan".
                 } else if classifier && gaz.resolve_filter(&fold_key(&rest_text)).is_err() {
                     // A journalistic classifier is dropped: "báo Dân trí" → "Dân trí".
                     orgs.add(&rest_text);
@@ -1820,6 +1822,8 @@ const NOT_PEOPLE: &[&str] = &[
     "hà lan",
     "la liga",
     "hoa kỳ",
+    "đài loan",
+    "nhà trắng",
     "hoàng sa",
     "trường sa",
     "kim tự tháp",
@@ -2021,9 +2025,21 @@ fn strip_name_prefix(name: &str) -> &str {
         "dame",
         "lord",
     ];
+    // A country (or the last syllable of one) before a foreign name:
+    // "Tổng thống Nga Putin", "Thủ tướng Nhật Bản Shinzo Abe" → "Bản Shinzo
+    // Abe" once the title's run is cut.
+    const COUNTRY_WORDS: &[&str] = &[
+        "mỹ", "nga", "pháp", "đức", "ý", "úc", "anh", "bản", "quốc", "tiên", "độ", "kỳ", "lan", "loan", "nha",
+    ];
     let mut rest = name;
     while let Some((first, tail)) = rest.split_once(' ') {
         let key = fold_key(first);
+        let country = COUNTRY_WORDS.contains(&first.to_lowercase().as_str())
+            && tail.split(' ').all(|w| w.is_ascii() && looks_foreign(&fold_key(w)));
+        if country {
+            rest = tail;
+            continue;
+        }
         let role = ROLES.contains(&key.as_str());
         // A place only before a name of two words or more.
         let place = foreign_places().full_name(&key).is_some() && tail.contains(' ');
@@ -3545,6 +3561,14 @@ mod tests {
     fn double_barrelled_surnames_are_one_name() {
         let e = extract("Rebecca Long-Bailey spoke to reporters.");
         assert_eq!(e.people, ["Rebecca Long-Bailey"]);
+    }
+
+    #[test]
+    fn countries_before_foreign_names_and_foreign_bodies_in_vietnamese() {
+        let e =
+            extract("Tổng thống Pháp Macron gặp Thủ tướng Hàn Quốc Lee Nak-yon. Nhà Trắng cho biết Đài Loan phản đối.");
+        assert_eq!(e.people, ["Macron", "Lee Nak-yon"]);
+        assert_eq!(e.organizations, ["Nhà Trắng"]);
     }
 
     #[test]
