@@ -2902,7 +2902,7 @@ fn is_en_non_body(span: &[Word]) -> bool {
     matches!(last, "headquarters" | "building") || formula || concept || pool
 }
 
-/// Drops "in <place>" after a body: "SIX Swiss Exchange in Zurich" (a
+/// Drops "in" and a place after a body: "SIX Swiss Exchange in Zurich" (a
 /// programme's "Refugees in Towns Project" keeps it).
 fn trim_place_after_in<'a, 'b>(span: &'b [Word<'a>]) -> &'b [Word<'a>] {
     match span.iter().rposition(|w| w.text == "in") {
