@@ -2092,6 +2092,8 @@ fn foreign_name_end(ws: &[Word], i: usize) -> Option<usize> {
                 || w.sep.is_empty() && !std::ptr::eq(w, &span[0])
         })
         || (i > 0 && ends_with_phrase(&ws[..i], PLACE_WORDS))
+        // "Cty Hòa Bình Xanh": an abbreviated head is not a foreign name.
+        || head_len(ws, i, ORG_HEADS_VI_EXACT).is_some()
         || in_place_list(ws, i)
         || (i > 0 && phrase_in_exact_tail(&ws[..i]))
     {
@@ -2315,6 +2317,7 @@ const ORG_HEADS_VI_EXACT: &[&str] = &[
     "khách sạn",
     "nhà nước",
     "công đoàn",
+    "cty",
     "đoàn đại biểu",
     "đoàn đbqh",
     "pv",
@@ -2340,6 +2343,7 @@ const ORG_WHOLE_VI: &[&str] = &[
 /// Heads that may start an organisation name in lowercase ("trường đại
 /// học Vinh", "công an xã X").
 const ORG_HEADS_VI_LOWER_OK: &[&str] = &[
+    "cty",
     "đoàn đại biểu",
     "trường",
     "công an",
@@ -2694,7 +2698,8 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
     // A school is named after a person: "trường THPT Nguyễn Xuân Nguyên".
     let first_name_word = if whole.is_some() { i + n } else { i + n + 1 };
     if let Some(k) = (first_name_word..end).filter(|_| head != "trường").find(|&k| {
-        is_family(&ws[k])
+        // "Tổng Thư ký Liên hợp quốc Antonio Guterres": a foreign name too.
+        (is_family(&ws[k]) || whole.is_some() && ws[k..end].iter().any(|w| looks_foreign(&w.folded)))
             && end - k >= 2
             && end - k <= 4
             && ws[k..end].iter().all(|w| w.cap && is_name_syllable(w))
@@ -3569,6 +3574,22 @@ mod tests {
             extract("Tổng thống Pháp Macron gặp Thủ tướng Hàn Quốc Lee Nak-yon. Nhà Trắng cho biết Đài Loan phản đối.");
         assert_eq!(e.people, ["Macron", "Lee Nak-yon"]);
         assert_eq!(e.organizations, ["Nhà Trắng"]);
+    }
+
+    #[test]
+    fn foreign_names_after_whole_bodies_and_abbreviated_companies() {
+        let e = extract("Tổng Thư ký Liên hợp quốc Antonio Guterres gặp đại diện Cty Hòa Bình Xanh.");
+        assert!(
+            e.organizations.contains(&"Liên hợp quốc".to_string()),
+            "{:?}",
+            e.organizations
+        );
+        assert!(
+            e.organizations.contains(&"Cty Hòa Bình Xanh".to_string()),
+            "{:?}",
+            e.organizations
+        );
+        assert_eq!(e.people, ["Antonio Guterres"]);
     }
 
     #[test]

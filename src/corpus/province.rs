@@ -468,6 +468,19 @@ fn is_trap(text: &str, range: &std::ops::Range<usize>, key: &str) -> bool {
     if before.rsplit(' ').take(4).any(|w| w == "tmcp") {
         return true;
     }
+    let raw_before = &text[floor_char(text, range.start.saturating_sub(12))..range.start];
+    // "sáng 31/5, giờ Hà Nội", "9am Hanoi time": a time zone, not a place.
+    if matches!(key, "ha noi" | "hanoi") && (raw_before.to_lowercase().ends_with("giờ ") || matches!(next_word, "time"))
+    {
+        return true;
+    }
+    // A news bureau in a credit: "Việt Quốc/VOV-TPHCM".
+    if let Some(tag) = raw_before.strip_suffix('-') {
+        let outlet: String = tag.chars().rev().take_while(|c| c.is_alphanumeric()).collect();
+        if outlet.chars().count() >= 2 && outlet.chars().all(|c| c.is_ascii_uppercase()) {
+            return true;
+        }
+    }
     match key {
         // Pacific Ocean.
         "thai binh" => next_word == "duong",
@@ -588,6 +601,14 @@ mod tests {
         assert!(slugs("chiến thắng Điện Biên Phủ").is_empty());
         assert!(slugs("huyện Quảng Ninh").is_empty());
         assert!(slugs("hoa Huệ trắng").is_empty());
+    }
+
+    #[test]
+    fn time_zones_and_bureau_credits_are_not_places() {
+        assert!(slugs("Đoàn đến lúc 7 giờ sáng 31/5, giờ Hà Nội.").is_empty());
+        assert!(slugs("The talks open at 9am Hanoi time.").is_empty());
+        assert!(slugs("xử lý theo quy định pháp luật./. Minh Anh/VOV-TPHCM").is_empty());
+        assert_eq!(slugs("Lúc 9 giờ, tại Hà Nội, hội nghị khai mạc."), ["ha-noi"]);
     }
 
     #[test]
