@@ -250,6 +250,26 @@ fn is_link_line(line: &str) -> bool {
     t.starts_with('>') || t.starts_with("->") || t.starts_with("=>") || t.starts_with("»")
 }
 
+/// The text after a related-article teaser when a long "link" line is the
+/// teaser glued to the article (">> Kiểm tra thủy điện: Lãnh đạo huyện
+/// không được mời!Minh họa: …Có lỗi thì …"): from the first sentence end
+/// followed by a capital. A link line is short; a long one lost its break.
+fn after_teaser(line: &str) -> Option<&str> {
+    const LONGEST_LINK: usize = 250;
+    if line.len() <= LONGEST_LINK {
+        return None;
+    }
+    for (i, c) in line.char_indices() {
+        if i > 10 && matches!(c, '.' | '!' | '?') {
+            let rest = line[i + c.len_utf8()..].trim_start();
+            if rest.chars().next().is_some_and(char::is_uppercase) && rest.len() > LONGEST_LINK / 2 {
+                return Some(rest);
+            }
+        }
+    }
+    None
+}
+
 /// A line from which on everything is a list of related articles.
 fn starts_related(line: &str) -> bool {
     let t = line.trim_start().trim_start_matches(['>', '-', '=', '»', ' ']);
@@ -388,11 +408,16 @@ pub fn record(body: &str) -> String {
     let body = cut_donation_block(body);
     let mut lines: Vec<String> = Vec::new();
     for line in body.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if !lines.is_empty() && starts_related(line) {
-            break;
-        }
-        if is_link_line(line) {
-            continue;
+        let mut line = line;
+        let related = !lines.is_empty() && starts_related(line);
+        if related || is_link_line(line) {
+            // A teaser glued to the article's text (a lost line break):
+            // keep what follows it.
+            match after_teaser(line) {
+                Some(rest) => line = rest,
+                None if related => break,
+                None => continue,
+            }
         }
         let line = strip_photo_credits(line);
         if !line.is_empty() {
@@ -479,6 +504,20 @@ mod tests {
         let r = record(b);
         assert!(r.ends_with("(xã X, tỉnh Quảng Ngãi).2. "[..].trim_end()), "{r}");
         assert!(!r.contains("Cần Thơ") && !r.contains("Hà Nội"), "{r}");
+    }
+
+    #[test]
+    fn a_teaser_glued_to_the_article_keeps_the_article() {
+        let story = "Có lỗi thì đổ tại trời gây nên thiên tai, không đổ được cho trời thì đổ cho nhau. \
+                     Chiều qua 17/10, Bộ Công Thương đã tiến hành kiểm tra nhà máy thủy điện xả lũ gây ngập lụt \
+                     tại huyện Hương Khê, và ông giám đốc nhà máy lớn tiếng khẳng định đã thông báo từ trước.";
+        let b = format!("Dân trí Mở đầu.\n>> Kiểm tra thủy điện: Lãnh đạo huyện không được mời!{story}");
+        assert_eq!(record(&b), format!("Dân trí Mở đầu.\n{story}"));
+        // A short link line is still only a link.
+        assert_eq!(
+            record("Mở đầu.\n>> Kiểm tra thủy điện: Lãnh đạo huyện không được mời!"),
+            "Mở đầu."
+        );
     }
 
     #[test]
