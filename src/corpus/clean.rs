@@ -426,8 +426,12 @@ pub fn record(body: &str) -> String {
     }
     // "…34 40 -> Mua vé ở đâu?": an arrow link closing the article.
     if let Some(last) = lines.last_mut() {
+        // Only a link's length: "… => Clip: …" followed by paragraphs of
+        // text is a video caption inside the article.
         if let Some(i) = last.rfind(" -> ").or_else(|| last.rfind(" => ")) {
-            *last = last[..i].trim_end().to_string();
+            if last.len() - i <= 160 {
+                *last = last[..i].trim_end().to_string();
+            }
         }
     }
     strip_byline(&mut lines);
@@ -528,6 +532,11 @@ mod tests {
             record("Kết quả là 01 02 03 -> Mua vé ở đâu tại Hà Nội?"),
             "Kết quả là 01 02 03"
         );
+        // A video caption inside the article is not a closing link.
+        let tail = "Nam ca sĩ đã cướp micro của nghệ sĩ trẻ, hỏi anh này liệu có muốn tổ chức live show \
+                    riêng hay không. Sau đó anh xin lỗi khán giả và đàn em vì đã đến muộn, rồi hát tiếp.";
+        let b = format!("Ca sĩ đến muộn. => Clip: Ca sĩ giật mic trên sân khấu: {tail}");
+        assert_eq!(record(&b), b);
     }
 
     #[test]
