@@ -1106,14 +1106,56 @@ pub fn extract(text: &str) -> Entities {
         },
         organizations: {
             let mut seen = std::collections::HashSet::new();
-            orgs.finish()
+            let names: Vec<String> = orgs
+                .finish()
                 .into_iter()
                 .map(|o| possessive_base(&o).map(str::to_string).unwrap_or(o))
                 .filter(|o| seen.insert(fold_key(o)))
-                .collect()
+                .collect();
+            merge_abbreviated(names)
         },
         programs: programs.finish(),
     }
+}
+
+/// One body written in full and abbreviated is listed once, in its longer
+/// form: "ĐH Vinh" and "trường đại học Vinh", "UBND TP Hà Nội" and "Ủy ban
+/// nhân dân thành phố Hà Nội".
+fn merge_abbreviated(names: Vec<String>) -> Vec<String> {
+    fn canonical(name: &str) -> String {
+        let key = fold_key(name);
+        let mut words: Vec<&str> = Vec::new();
+        for w in key.split(' ') {
+            match w {
+                "dh" => words.extend(["dai", "hoc"]),
+                "ubnd" => words.extend(["uy", "ban", "nhan", "dan"]),
+                "hdnd" => words.extend(["hoi", "dong", "nhan", "dan"]),
+                "tp" => words.extend(["thanh", "pho"]),
+                "nxb" => words.extend(["nha", "xuat", "ban"]),
+                "cty" => words.extend(["cong", "ty"]),
+                "bv" => words.extend(["benh", "vien"]),
+                _ => words.push(w),
+            }
+        }
+        if words.first() == Some(&"truong") && words.len() > 2 {
+            words.remove(0);
+        }
+        words.join(" ")
+    }
+    let keys: Vec<String> = names.iter().map(|n| canonical(n)).collect();
+    names
+        .iter()
+        .enumerate()
+        .filter(|&(k, n)| {
+            // Dropped when a longer spelling of the same body is listed.
+            !(0..names.len()).any(|m| {
+                m != k
+                    && keys[m] == keys[k]
+                    && (names[m].chars().count(), std::cmp::Reverse(m)) > (n.chars().count(), std::cmp::Reverse(k))
+            })
+        })
+        .map(|(_, n)| n.clone())
+        .collect()
 }
 
 /// The lexicon of one embedded `data/` file, parsed on first use.
@@ -2318,6 +2360,11 @@ const ORG_HEADS_VI_EXACT: &[&str] = &[
     "nhà nước",
     "công đoàn",
     "cty",
+    "nhà máy",
+    "đh",
+    "nxb",
+    "nhà xuất bản",
+    "lđlđ",
     "đoàn đại biểu",
     "đoàn đbqh",
     "pv",
@@ -2326,7 +2373,18 @@ const ORG_HEADS_VI_EXACT: &[&str] = &[
 
 /// First words of heads whose names are often a person's: "trường THPT
 /// Nguyễn Du", "tiệm vàng Kim Thành Huy".
-const NAMESAKE_HEADS: &[&str] = &["trường", "tiệm", "hiệu", "cửa", "nhà", "khách"];
+const NAMESAKE_HEADS: &[&str] = &[
+    "trường",
+    "tiệm",
+    "hiệu",
+    "cửa",
+    "nhà",
+    "khách",
+    "công",
+    "cty",
+    "tập",
+    "tổng",
+];
 
 /// Bodies named by the head alone.
 const ORG_WHOLE_VI: &[&str] = &[
@@ -2343,6 +2401,7 @@ const ORG_WHOLE_VI: &[&str] = &[
 /// Heads that may start an organisation name in lowercase ("trường đại
 /// học Vinh", "công an xã X").
 const ORG_HEADS_VI_LOWER_OK: &[&str] = &[
+    "nhà máy",
     "cty",
     "đoàn đại biểu",
     "trường",
@@ -2394,6 +2453,37 @@ const ORG_INNER_VI: &[&str] = &[
     "quốc gia",
     "cảnh sát",
     "điều tra",
+];
+
+/// Lowercase sector words inside a company's name, before the name proper.
+const COMPANY_SECTORS_VI: &[&str] = &[
+    "đầu tư",
+    "xây dựng",
+    "thủy điện",
+    "thuỷ điện",
+    "nhiệt điện",
+    "dịch vụ",
+    "du lịch",
+    "sản xuất",
+    "phát triển",
+    "bất động sản",
+    "vận tải",
+    "xuất nhập khẩu",
+    "công nghệ",
+    "truyền thông",
+    "dược phẩm",
+    "thực phẩm",
+    "chứng khoán",
+    "năng lượng",
+    "khoáng sản",
+    "địa ốc",
+    "giải trí",
+    "thời trang",
+    "may mặc",
+    "xi măng",
+    "thép",
+    "bia",
+    "sữa",
 ];
 
 /// Verbs the news puts right after a body's name ("Tổng cục Thuế yêu
@@ -2570,6 +2660,16 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
     if !ws[i].cap && !ORG_HEADS_VI_LOWER_OK.contains(&head.as_str()) {
         return None;
     }
+    // A company's sector words before its name: "Công ty cổ phần thủy điện
+    // Hồ Bốn", "Nhà máy thủy điện Hố Hô" (only after a company's head, so
+    // "UBND tỉnh đầu tư Dự án" is not one name).
+    let company = matches!(
+        head.as_str(),
+        "công ty" | "tổng công ty" | "tập đoàn" | "cty" | "nhà máy"
+    );
+    let inner_len = |ws: &[Word], k: usize| {
+        head_len(ws, k, ORG_INNER_VI).or_else(|| head_len(ws, k, COMPANY_SECTORS_VI).filter(|_| company))
+    };
     let mut j = i + n;
     let mut last: Option<usize> = None;
     // Capitalised words in a row just taken (the head counts as none).
@@ -2610,12 +2710,12 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
             cap_run = if is_titlecase(w) { cap_run + 1 } else { 0 };
             seen_cap = true;
             j += 1;
-        } else if let Some(k) = head_len(ws, j, ORG_INNER_VI) {
+        } else if let Some(k) = inner_len(ws, j) {
             // Only when a name follows: "huyện Quảng Ninh", "quận 3",
             // "Ủy ban nhân dân thành phố Hà Nội" (two in a row).
             let mut m = j + k;
             while m < ws.len() && ws[m].joined {
-                match head_len(ws, m, ORG_INNER_VI) {
+                match inner_len(ws, m) {
                     Some(k2) => m += k2,
                     None => break,
                 }
@@ -2700,6 +2800,9 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
     if let Some(k) = (first_name_word..end).filter(|_| head != "trường").find(|&k| {
         // "Tổng Thư ký Liên hợp quốc Antonio Guterres": a foreign name too.
         (is_family(&ws[k]) || whole.is_some() && ws[k..end].iter().any(|w| looks_foreign(&w.folded)))
+            // "Công ty cổ phần thủy điện Hồ Bốn": after its sector words a
+            // company's name may be a person's.
+            && (!company || ws[k - 1].cap)
             && end - k >= 2
             && end - k <= 4
             && ws[k..end].iter().all(|w| w.cap && is_name_syllable(w))
@@ -3590,6 +3693,24 @@ mod tests {
             e.organizations
         );
         assert_eq!(e.people, ["Antonio Guterres"]);
+    }
+
+    #[test]
+    fn company_names_after_sector_words_are_not_people() {
+        let e = extract(
+            "Giám đốc Nhà máy thủy điện Sông Lam (Công ty cổ phần thủy điện Hồ Xuân) cho biết; UBND tỉnh đầu tư Dự án cầu mới.",
+        );
+        assert_eq!(
+            e.organizations,
+            ["Nhà máy thủy điện Sông Lam", "Công ty cổ phần thủy điện Hồ Xuân"]
+        );
+        assert!(e.people.is_empty(), "{:?}", e.people);
+    }
+
+    #[test]
+    fn abbreviated_and_full_names_of_one_body_are_one_organisation() {
+        let e = extract("Sinh viên trường đại học Hồng Đức nhận học bổng. ĐH Hồng Đức và NXB Kim Đồng ký kết.");
+        assert_eq!(e.organizations, ["trường đại học Hồng Đức", "NXB Kim Đồng"]);
     }
 
     #[test]
