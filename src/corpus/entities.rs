@@ -1179,12 +1179,19 @@ struct Lexicon {
     /// Keys written in capitals in the file ("WHO", "SEC"): they match
     /// only capitals, so "Who" and "Sec" stay words.
     capitals: std::collections::HashSet<String>,
+    /// In a file marked "#! exact-marks", the lowercase spelling of each
+    /// form with diacritics, which the text must match.
+    marked: HashMap<String, String>,
 }
 
 impl Lexicon {
     fn parse(src: &str) -> Lexicon {
         let mut keys = HashMap::new();
         let mut capitals = std::collections::HashSet::new();
+        let mut marked = HashMap::new();
+        // "#! exact-marks": a form with diacritics matches only with them
+        // ("Nhà Trắng" is not the city of Nha Trang).
+        let exact_marks = src.lines().any(|l| l.trim() == "#! exact-marks");
         for line in src
             .lines()
             .map(str::trim)
@@ -1193,6 +1200,9 @@ impl Lexicon {
             for form in line.split('|').map(str::trim) {
                 if form.chars().any(char::is_alphabetic) && !form.chars().any(char::is_lowercase) {
                     capitals.insert(fold_key(form));
+                }
+                if exact_marks && !form.is_ascii() {
+                    marked.insert(fold_key(form), form.to_lowercase());
                 }
             }
             let mut forms = line.split('|').map(fold_key);
@@ -1212,6 +1222,7 @@ impl Lexicon {
             max_words,
             firsts,
             capitals,
+            marked,
         }
     }
 
@@ -1248,6 +1259,10 @@ impl Lexicon {
                         self.keys.contains_key(key.as_str())
                             && (!self.capitals.contains(key.as_str())
                                 || ws[i..i + n].iter().all(|w| !w.text.chars().any(char::is_lowercase)))
+                            && self
+                                .marked
+                                .get(key.as_str())
+                                .is_none_or(|form| ws[i..i + n].iter().map(|w| w.lower.as_str()).eq(form.split(' ')))
                     })
             })
             .map(|n| i + n)
@@ -3677,6 +3692,8 @@ mod tests {
             extract("Tổng thống Pháp Macron gặp Thủ tướng Hàn Quốc Lee Nak-yon. Nhà Trắng cho biết Đài Loan phản đối.");
         assert_eq!(e.people, ["Macron", "Lee Nak-yon"]);
         assert_eq!(e.organizations, ["Nhà Trắng"]);
+        // The city of Nha Trang is not the White House.
+        assert!(extract("Du khách đến Nha Trang tắm biển.").organizations.is_empty());
     }
 
     #[test]
