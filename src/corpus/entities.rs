@@ -2683,7 +2683,13 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
         "công ty" | "tổng công ty" | "tập đoàn" | "cty" | "nhà máy"
     );
     let inner_len = |ws: &[Word], k: usize| {
-        head_len(ws, k, ORG_INNER_VI).or_else(|| head_len(ws, k, COMPANY_SECTORS_VI).filter(|_| company))
+        head_len(ws, k, ORG_INNER_VI).or_else(|| {
+            if company {
+                head_len(ws, k, COMPANY_SECTORS_VI)
+            } else {
+                None
+            }
+        })
     };
     let mut j = i + n;
     let mut last: Option<usize> = None;
