@@ -7,15 +7,24 @@
 //! - **People**: a capitalised run of 2–4 syllables that starts with a
 //!   Vietnamese family name ("Phạm Minh Chính", "Nguyen Chi Dung"), or any
 //!   capitalised run right after a title or role ("Prime Minister", "Mr.",
-//!   "ông", "Bộ trưởng"). Runs that are place names (the gazetteer) or are
-//!   followed by a place word ("province", "ward", "street") are not people.
+//!   "Sen.", "ông", "Bộ trưởng"); in English text also a run that starts
+//!   with a common given name ("John Shad", `data/given_names.txt`). Runs
+//!   that are place names (the gazetteer), are followed by a place word
+//!   ("province", "ward", "street"), or hold a company word ("General
+//!   Motors") are not people; a possessive ends a name.
 //! - **Organisations**: a capitalised run containing an organisation head
 //!   word (Ministry, Department, Committee, Association…; Bộ, Sở, Ủy ban,
-//!   Công ty…), with the connectors "of", "and", "for", "on" inside it.
+//!   Công ty…), with the connectors "of", "and", "for", "on" inside it; an
+//!   English company form (Inc, Corp, N.V.); a public body named without a
+//!   head word (`data/institutions.txt`: White House, Parliament, SEC).
+//!   An abbreviated and a full name of one body are listed once.
 //! - **Programmes**: "Project 06"-style names with a number, legal
 //!   documents with a number ("Decision No. 505/QD-TTg", "Nghị quyết
 //!   57-NQ/TW"), and capitalised runs ending in Program(me)/Project/Plan/
-//!   Strategy/Day/Campaign/Movement.
+//!   Strategy/Campaign/Movement/Initiative/Scheme, or in Day when the name
+//!   has three words or more ("National Digital Transformation Day", not
+//!   "May Day").
+//! - A line in capitals (a wire headline) gives no entities.
 //!
 //! Each list is de-duplicated on the folded form, keeping the spelling with
 //! diacritics when the text has both, so "Pham Minh Chinh" and "Phạm Minh
