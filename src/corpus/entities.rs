@@ -1004,6 +1004,32 @@ pub fn extract(text: &str) -> Entities {
         {
             last_cap += 1;
         }
+        // "the Social Insurance agency": a lowercase head closes a name that
+        // "the" opens.
+        if !vi
+            && last_cap > i
+            && i > 0
+            && ws[i - 1].folded == "the"
+            && !contains_en_head(&ws[i..=last_cap])
+            // A name, not a place ("the U.S. department", "the Hong Kong
+            // court"), a date or someone's office.
+            && ws[i..=last_cap].iter().all(|w| {
+                w.text.chars().all(char::is_alphabetic) && w.text.chars().count() > 1 && possessive_base(w.text).is_none()
+            })
+            && foreign_places().full_name(&fold_key(&joined(&ws[i..=last_cap]))).is_none()
+            && gazetteer().resolve_filter(&fold_key(&joined(&ws[i..=last_cap]))).is_err()
+            && ws.get(last_cap + 1).is_some_and(|w| {
+                w.joined
+                    && matches!(
+                        w.text,
+                        "agency" | "ministry" | "department" | "committee" | "council" | "commission" | "bureau"
+                            | "authority" | "office" | "fund" | "association" | "union" | "institute" | "centre"
+                            | "center" | "hospital" | "university" | "court" | "corporation" | "company"
+                    )
+            })
+        {
+            last_cap += 1;
+        }
         // "the provincial People's Committee": the adjective belongs to it.
         let start = if i > 0 && ws[i - 1].text == "provincial" && (ws[i].joined || ws[i].sep.is_empty()) {
             i - 1
@@ -3743,6 +3769,14 @@ mod tests {
     fn abbreviated_and_full_names_of_one_body_are_one_organisation() {
         let e = extract("Sinh viên trường đại học Hồng Đức nhận học bổng. ĐH Hồng Đức và NXB Kim Đồng ký kết.");
         assert_eq!(e.organizations, ["trường đại học Hồng Đức", "NXB Kim Đồng"]);
+    }
+
+    #[test]
+    fn a_lowercase_head_closes_an_english_name() {
+        let e = extract("Costs are settled with the Social Insurance agency. Social Insurance rates rose.");
+        assert_eq!(e.organizations, ["Social Insurance agency"]);
+        let e = extract("He told the U.S. department and the Hong Kong court on the May 7 hearing.");
+        assert!(e.organizations.is_empty(), "{:?}", e.organizations);
     }
 
     #[test]
