@@ -3506,7 +3506,21 @@ fn numbered_program(ws: &[Word], i: usize, text: &str) -> Option<String> {
         .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '(' | '"' | '“' | '”'))
         .unwrap_or(rest.len());
     let code = rest[..code_len].trim_end_matches(['.', ':']);
-    Some(format!("{} {}", text[ws[i].start..num.start].trim_end(), code))
+    // "Nghị định 105 năm 2014", "Decree 105 of 2014": the year is part of
+    // the citation.
+    let after = &rest[code_len..];
+    let year = ["năm ", "of "].iter().find_map(|lead| {
+        let y = after.strip_prefix(' ')?.strip_prefix(lead)?;
+        let digits: String = y.chars().take_while(char::is_ascii_digit).collect();
+        (digits.len() == 4 && code.len() == code_len && !y[4..].starts_with(|c: char| c.is_alphanumeric()))
+            .then(|| format!(" {lead}{digits}"))
+    });
+    Some(format!(
+        "{} {}{}",
+        text[ws[i].start..num.start].trim_end(),
+        code,
+        year.unwrap_or_default()
+    ))
 }
 
 /// De-duplicates names on their folded key, keeping the best spelling:
@@ -3777,6 +3791,16 @@ mod tests {
         assert_eq!(e.organizations, ["Social Insurance agency"]);
         let e = extract("He told the U.S. department and the Hong Kong court on the May 7 hearing.");
         assert!(e.organizations.is_empty(), "{:?}", e.organizations);
+    }
+
+    #[test]
+    fn a_decree_cited_with_its_year_keeps_the_year() {
+        let e = extract("Theo Nghị định 118 năm 2015 và Decree 12 of 2019, quy định mới có hiệu lực.");
+        let mut found = e.programs.clone();
+        found.sort();
+        assert_eq!(found, ["Decree 12 of 2019", "Nghị định 118 năm 2015"]);
+        let e = extract("Nghị định 118 năm ngoái đã sửa.");
+        assert_eq!(e.programs, ["Nghị định 118"]);
     }
 
     #[test]
