@@ -155,139 +155,97 @@ fn extraction_does_not_regress_below_measured_floor() {
     score("gold.jsonl", &FLOOR);
 }
 
-/// The held-out set (tests/gold/holdout.jsonl) was annotated blind, after
-/// the rules were written, and is never used to tune them: its figures say
-/// how the extractor does on articles it was not fitted to. Its floor is
-/// set a little under the first measurement and only guards regressions.
-const HOLDOUT_FLOOR: Figures = Figures {
-    provinces_f1: 0.95,
-    people_f1: 0.71,
-    orgs_f1: 0.59,
-    primary_acc: 0.90,
-    date_acc: 0.71,
-    title_acc: 0.95,
-};
-
-#[test]
-fn held_out_extraction_does_not_regress() {
-    score("holdout.jsonl", &HOLDOUT_FLOOR);
+/// One test per further gold file: it fails when a figure drops below the
+/// file's floor, given in the order of [`Figures`]: provinces F1, people F1,
+/// organisations F1, primary accuracy, date accuracy, title accuracy.
+macro_rules! floor_test {
+    ($(#[$doc:meta])* $name:ident, $file:literal, $floor:expr) => {
+        $(#[$doc])*
+        #[test]
+        fn $name() {
+            let [provinces_f1, people_f1, orgs_f1, primary_acc, date_acc, title_acc] = $floor;
+            let floor = Figures {
+                provinces_f1,
+                people_f1,
+                orgs_f1,
+                primary_acc,
+                date_acc,
+                title_acc,
+            };
+            score($file, &floor);
+        }
+    };
 }
 
-/// The second development batch (tests/gold/dev2.jsonl), annotated blind
-/// and then used to improve the rules; floor: its current figures.
-const DEV2_FLOOR: Figures = Figures {
-    provinces_f1: 0.95,
-    people_f1: 0.76,
-    orgs_f1: 0.76,
-    primary_acc: 0.90,
-    date_acc: 0.60,
-    title_acc: 0.95,
-};
+floor_test!(
+    /// The held-out set (tests/gold/holdout.jsonl) was annotated blind, after
+    /// the rules were written, and is never used to tune them: its figures say
+    /// how the extractor does on articles it was not fitted to. Its floor is
+    /// set a little under the first measurement and only guards regressions.
+    held_out_extraction_does_not_regress,
+    "holdout.jsonl",
+    [0.95, 0.71, 0.59, 0.90, 0.71, 0.95]
+);
 
-#[test]
-fn second_development_batch_does_not_regress() {
-    score("dev2.jsonl", &DEV2_FLOOR);
-}
+floor_test!(
+    /// The second development batch (tests/gold/dev2.jsonl), annotated blind
+    /// and then used to improve the rules; floor: its current figures.
+    second_development_batch_does_not_regress,
+    "dev2.jsonl",
+    [0.95, 0.76, 0.76, 0.90, 0.60, 0.95]
+);
 
-/// The third batch (tests/gold/dev3.jsonl), annotated blind, scored once
-/// before any rule was changed on it (README), then used like dev2.
-const DEV3_FLOOR: Figures = Figures {
-    provinces_f1: 0.95,
-    people_f1: 0.76,
-    orgs_f1: 0.75,
-    primary_acc: 0.90,
-    date_acc: 0.65,
-    title_acc: 0.95,
-};
+floor_test!(
+    /// The third batch (tests/gold/dev3.jsonl), annotated blind, scored once
+    /// before any rule was changed on it (README), then used like dev2.
+    third_batch_does_not_regress,
+    "dev3.jsonl",
+    [0.95, 0.76, 0.75, 0.90, 0.65, 0.95]
+);
 
-#[test]
-fn third_batch_does_not_regress() {
-    score("dev3.jsonl", &DEV3_FLOOR);
-}
+floor_test!(
+    /// The fourth batch (tests/gold/dev4.jsonl), annotated blind, scored once
+    /// before any rule was changed on it (README), then used like dev2.
+    fourth_batch_does_not_regress,
+    "dev4.jsonl",
+    [0.95, 0.78, 0.72, 0.90, 0.70, 0.95]
+);
 
-/// The fourth batch (tests/gold/dev4.jsonl), annotated blind, scored once
-/// before any rule was changed on it (README), then used like dev2.
-const DEV4_FLOOR: Figures = Figures {
-    provinces_f1: 0.95,
-    people_f1: 0.78,
-    orgs_f1: 0.72,
-    primary_acc: 0.90,
-    date_acc: 0.70,
-    title_acc: 0.95,
-};
+floor_test!(
+    /// The fifth batch (tests/gold/dev5.jsonl), annotated blind and first
+    /// scored at the end of the session whose rules it measures (README),
+    /// then used like dev2; floor: its current figures.
+    fifth_batch_does_not_regress,
+    "dev5.jsonl",
+    [0.95, 0.82, 0.64, 0.85, 0.55, 0.95]
+);
 
-#[test]
-fn fourth_batch_does_not_regress() {
-    score("dev4.jsonl", &DEV4_FLOOR);
-}
+floor_test!(
+    /// The English batch (tests/gold/en1.jsonl): 20 Reuters-21578 articles,
+    /// annotated blind, scored once before any English rule was written
+    /// (README), then used to write them; floor: its current figures.
+    english_batch_does_not_regress,
+    "en1.jsonl",
+    [0.95, 0.99, 0.88, 0.90, 0.95, 0.95]
+);
 
-/// The fifth batch (tests/gold/dev5.jsonl), annotated blind and first
-/// scored at the end of the session whose rules it measures (README),
-/// then used like dev2; floor: its current figures.
-const DEV5_FLOOR: Figures = Figures {
-    provinces_f1: 0.95,
-    people_f1: 0.82,
-    orgs_f1: 0.64,
-    primary_acc: 0.85,
-    date_acc: 0.55,
-    title_acc: 0.95,
-};
+floor_test!(
+    /// The second English batch (tests/gold/en2.jsonl): 20 more Reuters-21578
+    /// articles, annotated blind and scored only after the English rules were
+    /// written on en1.jsonl, so it is the English estimate for unseen articles.
+    second_english_batch_does_not_regress,
+    "en2.jsonl",
+    [0.95, 0.57, 0.75, 0.90, 0.95, 0.95]
+);
 
-#[test]
-fn fifth_batch_does_not_regress() {
-    score("dev5.jsonl", &DEV5_FLOOR);
-}
-
-/// The English batch (tests/gold/en1.jsonl): 20 Reuters-21578 articles,
-/// annotated blind, scored once before any English rule was written
-/// (README), then used to write them; floor: its current figures.
-const EN1_FLOOR: Figures = Figures {
-    provinces_f1: 0.95,
-    people_f1: 0.99,
-    orgs_f1: 0.88,
-    primary_acc: 0.90,
-    date_acc: 0.95,
-    title_acc: 0.95,
-};
-
-#[test]
-fn english_batch_does_not_regress() {
-    score("en1.jsonl", &EN1_FLOOR);
-}
-
-/// The second English batch (tests/gold/en2.jsonl): 20 more Reuters-21578
-/// articles, annotated blind and scored only after the English rules were
-/// written on en1.jsonl, so it is the English estimate for unseen articles.
-const EN2_FLOOR: Figures = Figures {
-    provinces_f1: 0.95,
-    people_f1: 0.57,
-    orgs_f1: 0.75,
-    primary_acc: 0.90,
-    date_acc: 0.95,
-    title_acc: 0.95,
-};
-
-#[test]
-fn second_english_batch_does_not_regress() {
-    score("en2.jsonl", &EN2_FLOOR);
-}
-
-/// The third English batch (tests/gold/en3.jsonl): 20 more Reuters-21578
-/// articles, annotated blind and first scored at the end of the session
-/// whose English rules it measures (README).
-const EN3_FLOOR: Figures = Figures {
-    provinces_f1: 0.95,
-    people_f1: 0.85,
-    orgs_f1: 0.69,
-    primary_acc: 0.90,
-    date_acc: 0.95,
-    title_acc: 0.95,
-};
-
-#[test]
-fn third_english_batch_does_not_regress() {
-    score("en3.jsonl", &EN3_FLOOR);
-}
+floor_test!(
+    /// The third English batch (tests/gold/en3.jsonl): 20 more Reuters-21578
+    /// articles, annotated blind and first scored at the end of the session
+    /// whose English rules it measures (README).
+    third_english_batch_does_not_regress,
+    "en3.jsonl",
+    [0.95, 0.85, 0.69, 0.90, 0.95, 0.95]
+);
 
 #[test]
 fn extraction_meets_the_gold_targets() {
