@@ -2116,6 +2116,7 @@ fn strip_name_prefix(name: &str) -> &str {
         "sir",
         "dame",
         "lord",
+        "diva",
     ];
     // A country (or the last syllable of one) before a foreign name:
     // "Tổng thống Nga Putin", "Thủ tướng Nhật Bản Shinzo Abe" → "Bản Shinzo
@@ -2179,7 +2180,9 @@ fn foreign_name_end(ws: &[Word], i: usize) -> Option<usize> {
         || !span.iter().any(|w| looks_foreign(&w.folded))
         || span.iter().any(|w| {
             FOREIGN_NON_PERSON.contains(&w.folded.as_str())
-                || ENGLISH_COMMON.contains(&w.folded.as_str())
+                // English words only without diacritics: "Mỹ" (America,
+                // before "James Mattis") is not the English "my".
+                || w.text.is_ascii() && ENGLISH_COMMON.contains(&w.folded.as_str())
                 || ORG_HEADS_EN.contains(&w.folded.as_str())
                 || w.sep.is_empty() && !std::ptr::eq(w, &span[0])
         })
@@ -2229,8 +2232,12 @@ const ENGLISH_COMMON: &[&str] = &[
 
 /// Does the word before `i` end with a Vietnamese organisation head?
 fn phrase_in_exact_tail(before: &[Word]) -> bool {
+    // "Bộ trưởng Quốc phòng Mỹ James Mattis": a lowercase second syllable
+    // ("Quốc phòng", defence) is not the head "phòng" (a department).
+    let second_syllable = |w: &Word| !w.cap && w.joined && before.len() >= 2 && before[before.len() - 2].cap;
     before.last().is_some_and(|w| {
-        ORG_HEADS_VI_EXACT.contains(&w.lower.as_str()) || matches!(w.lower.as_str(), "đội" | "clb" | "hãng")
+        (ORG_HEADS_VI_EXACT.contains(&w.lower.as_str()) || matches!(w.lower.as_str(), "đội" | "clb" | "hãng"))
+            && !second_syllable(w)
     })
 }
 
@@ -3801,6 +3808,14 @@ mod tests {
         assert_eq!(found, ["Decree 12 of 2019", "Nghị định 118 năm 2015"]);
         let e = extract("Nghị định 118 năm ngoái đã sửa.");
         assert_eq!(e.programs, ["Nghị định 118"]);
+    }
+
+    #[test]
+    fn a_country_in_diacritics_before_a_foreign_name_is_not_an_english_word() {
+        let e = extract("Vị tướng Mỹ Walter Brandt cho biết quân đội sẽ tiếp tục ở lại khu vực này trong nhiều năm.");
+        assert_eq!(e.people, ["Walter Brandt"]);
+        let e = extract("Hôm 3/2, tân Bộ trưởng Quốc phòng Mỹ Walter Brandt cho biết quân đội sẽ ở lại khu vực.");
+        assert_eq!(e.people, ["Walter Brandt"]);
     }
 
     #[test]
