@@ -360,10 +360,16 @@ fn words(text: &str, initials: bool) -> Vec<Word<'_>> {
     out
 }
 
+/// A single capital letter: an initial ("L." of "L. Paul Bremer", the
+/// letters of "U.S." or "N.V.").
+fn is_initial(text: &str) -> bool {
+    text.len() == 1 && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// "John F. Kennedy": in English text a middle initial's dot does not end
 /// the name.
 fn after_initial(ws: &[Word], j: usize) -> bool {
-    j > 0 && ws[j].sep == ". " && ws[j - 1].text.len() == 1 && ws[j - 1].text.bytes().all(|b| b.is_ascii_uppercase())
+    j > 0 && ws[j].sep == ". " && is_initial(ws[j - 1].text)
 }
 
 /// A common given name (`data/given_names.txt`) that starts a capitalised
@@ -374,10 +380,7 @@ fn starts_given_name(ws: &[Word], i: usize) -> bool {
         return false;
     }
     let given = |w: &Word| is_titlecase(w) && given_names().full_name(&w.folded).is_some();
-    given(w)
-        || w.text.len() == 1
-            && w.text.bytes().all(|b| b.is_ascii_uppercase())
-            && ws.get(i + 1).is_some_and(|n| (n.joined || n.sep == ". ") && given(n))
+    given(w) || is_initial(w.text) && ws.get(i + 1).is_some_and(|n| (n.joined || n.sep == ". ") && given(n))
 }
 
 /// Company-form words that end an English company's name ("Texaco Inc",
@@ -411,9 +414,8 @@ fn ends_with_company_suffix(span: &[Word]) -> bool {
     match span {
         [.., last] if is_company_suffix(last) => true,
         [.., a, b] => {
-            let initial = |w: &Word| w.text.len() == 1 && w.text.bytes().all(|c| c.is_ascii_uppercase());
-            initial(a)
-                && initial(b)
+            is_initial(a.text)
+                && is_initial(b.text)
                 && b.sep == "."
                 && matches!(
                     (a.text, b.text),
@@ -479,12 +481,10 @@ fn push_word<'a>(text: &'a str, s: usize, e: usize, last_end: usize, initials: b
     // Initials run on through their dots: "U.S. Steel Corp", "Sedio N.V.",
     // "said L. Paul Bremer" (but not "Nguyễn Văn A. Sau đó": an initial
     // after a capitalised word ends a name there).
-    let is_initial = |w: &Word| w.text.len() == 1 && w.text.bytes().all(|b| b.is_ascii_uppercase());
-    let single = w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase());
     let dotted = initials
         && out.last().is_some_and(|p| {
-            is_initial(p)
-                && (between == "." && single
+            is_initial(p.text)
+                && (between == "." && is_initial(w)
                     || between == ". " && (p.sep == "." || out.len() < 2 || !out[out.len() - 2].cap || !p.joined))
         });
     out.push(Word {
@@ -1037,9 +1037,8 @@ pub fn extract(text: &str) -> Entities {
             i
         };
         let span = &ws[start..=last_cap];
-        let span = trim_place_after_in(trim_role_and_name(trim_person_tail(strip_role_prefix(trim_leading(
-            span,
-        )))));
+        let span = trim_person_tail(strip_role_prefix(trim_leading(span)));
+        let span = trim_number_after_head(trim_place_after_in(trim_role_and_name(span)));
         if !span.is_empty() {
             let phrase = &span_text(text, span);
             if let Some(p) = numbered_program(&ws, i, text) {
@@ -1338,11 +1337,7 @@ fn brand_run(text: &str, ws: &[Word], i: usize) -> Option<(usize, Option<String>
     if !ws[i].cap || i > 0 && ws[i].joined && ws[i - 1].cap && !VI_STOP.contains(&ws[i - 1].lower.as_str()) {
         return None;
     }
-    let base = ws[i]
-        .folded
-        .strip_suffix("'s")
-        .or_else(|| ws[i].folded.strip_suffix("’s"));
-    if let Some(base) = base {
+    if let Some(base) = possessive_base(&ws[i].folded) {
         let company = companies().full_name(base).is_some();
         if !company && products().full_name(base).is_none() {
             return None;
@@ -1795,8 +1790,13 @@ fn is_vietnamese(text: &str) -> bool {
 
 /// A one-word country name written before a foreign leader's name.
 fn is_country(w: &Word) -> bool {
+    is_country_name(&w.lower)
+}
+
+/// [`is_country`] on a lowercase word.
+fn is_country_name(lower: &str) -> bool {
     matches!(
-        w.lower.as_str(),
+        lower,
         "mỹ" | "nga"
             | "pháp"
             | "anh"
@@ -2121,13 +2121,12 @@ fn strip_name_prefix(name: &str) -> &str {
     // A country (or the last syllable of one) before a foreign name:
     // "Tổng thống Nga Putin", "Thủ tướng Nhật Bản Shinzo Abe" → "Bản Shinzo
     // Abe" once the title's run is cut.
-    const COUNTRY_WORDS: &[&str] = &[
-        "mỹ", "nga", "pháp", "đức", "ý", "úc", "anh", "bản", "quốc", "tiên", "độ", "kỳ", "lan", "loan", "nha",
-    ];
+    const COUNTRY_TAILS: &[&str] = &["bản", "quốc", "tiên", "độ", "kỳ", "lan", "loan", "nha"];
     let mut rest = name;
     while let Some((first, tail)) = rest.split_once(' ') {
         let key = fold_key(first);
-        let country = COUNTRY_WORDS.contains(&first.to_lowercase().as_str())
+        let lower = first.to_lowercase();
+        let country = (is_country_name(&lower) || COUNTRY_TAILS.contains(&lower.as_str()))
             && tail.split(' ').all(|w| w.is_ascii() && looks_foreign(&fold_key(w)));
         if country {
             rest = tail;
@@ -3086,15 +3085,19 @@ fn trim_place_after_in<'a, 'b>(span: &'b [Word<'a>]) -> &'b [Word<'a>] {
         {
             &span[..k]
         }
-        // "Pan American World Airways 1.1 mln": a number after a head.
-        _ => match span {
-            [.., head, num]
-                if num.text.bytes().all(|b| b.is_ascii_digit()) && ORG_HEADS_EN.contains(&head.folded.as_str()) =>
-            {
-                &span[..span.len() - 1]
-            }
-            _ => span,
-        },
+        _ => span,
+    }
+}
+
+/// Drops a number after a body's head: "Pan American World Airways 1.1 mln".
+fn trim_number_after_head<'a, 'b>(span: &'b [Word<'a>]) -> &'b [Word<'a>] {
+    match span {
+        [.., head, num]
+            if num.text.bytes().all(|b| b.is_ascii_digit()) && ORG_HEADS_EN.contains(&head.folded.as_str()) =>
+        {
+            &span[..span.len() - 1]
+        }
+        _ => span,
     }
 }
 
