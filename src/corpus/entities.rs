@@ -769,7 +769,12 @@ pub fn extract(text: &str) -> Entities {
                     }
                     let second = joined(&ws[k..e]);
                     let named = e > k + 1 || e == k + 1 && looks_foreign(&ws[k].folded);
-                    if named && gaz.resolve_filter(&fold_key(&second)).is_err() && !is_not_person(&ws[k..e]) {
+                    // "HLV Wenger và Champions League": a league is not a second name.
+                    let other = ws[k..e].iter().any(|w| {
+                        FOREIGN_NON_PERSON.contains(&w.folded.as_str())
+                            || w.text.is_ascii() && ENGLISH_COMMON.contains(&w.folded.as_str())
+                    }) || lexicon_run(&ws, k, false).is_some();
+                    if named && !other && gaz.resolve_filter(&fold_key(&second)).is_err() && !is_not_person(&ws[k..e]) {
                         people.add(&second);
                     }
                 }
@@ -848,7 +853,12 @@ pub fn extract(text: &str) -> Entities {
                 let head = ws[i].lower.as_str();
                 let rest = &ws[i + head_len..end];
                 let rest_text = joined(rest);
-                let classifier = matches!(head, "báo" | "đài" | "pv" | "phóng");
+                // "nhóm nhạc M4U", "nhóm Pussycat Dolls": a band, but not
+                // "nhóm Hồi giáo" (a kind of group).
+                let band = matches!(head, "nhóm" | "ban") && head_len == 2;
+                let group = head == "nhóm" && head_len == 1;
+                let brand = group_brand(&ws, i + head_len, end, band);
+                let classifier = matches!(head, "báo" | "đài" | "pv" | "phóng") || band || group;
                 let club = matches!(head, "clb" | "câu");
                 if club {
                     // "CLB Mallorca và Barcelona": two clubs.
@@ -857,6 +867,13 @@ pub fn extract(text: &str) -> Entities {
                             orgs.add(&joined(part));
                         }
                     }
+                } else if (group || band) && !brand {
+                    // Not consumed: "nhóm Nhà nước Hồi giáo" holds a body.
+                    i += 1;
+                    continue;
+                } else if band && rest.first().is_some_and(is_country) && rest.len() > 1 {
+                    // "nhóm nhạc Mỹ LANDS": the country is not the name.
+                    orgs.add(&joined(&rest[1..]));
                 } else if classifier && rest.first().is_some_and(is_family) {
                     // "phóng viên Nguyễn Văn A" is a reporter, not an outlet.
                 } else if classifier && is_not_person(&ws[i..end]) {
@@ -867,7 +884,9 @@ pub fn extract(text: &str) -> Entities {
                 } else if head == "ngân" && rest.len() == 1 && is_bank_brand(rest[0].text) {
                     // "Ngân hàng VPBank" → "VPBank".
                     orgs.add(&rest_text);
-                } else if let Some((ps, pe)) = parent_after(&ws, end) {
+                } else if let Some((ps, pe)) = parent_after(&ws, end).filter(|_| !(head == "bộ" && head_len == 1)) {
+                    // (A ministry is no sub-unit: "Bộ Chính trị, Ban Bí thư"
+                    // lists two bodies.)
                     // The sub-unit with its parent, then the parent alone.
                     orgs.add(&original(text, &ws[i..pe]));
                     orgs.add(&original(text, &ws[ps..pe]));
@@ -881,6 +900,9 @@ pub fn extract(text: &str) -> Entities {
             }
             None => i += 1,
         }
+    }
+    if let Some(name) = closing_byline(text, &ws).filter(|_| vi) {
+        people.remove(&name);
     }
     for &(k, e) in &named_after {
         let name: Vec<&str> = ws[k..e].iter().map(|w| w.folded.as_str()).collect();
@@ -1869,6 +1891,70 @@ fn is_credit(text: &str, ws: &[Word], j: usize) -> bool {
     slash || noted
 }
 
+/// A brand-like name after "nhóm" at `s..e`: a foreign name of two or more
+/// capitalised words ("Pussycat Dolls", "Abu Sayyaf"), or one word written
+/// like a brand ("BigBang", "M4U", "SNSD"). Not a kind or a number of
+/// group: "nhóm PV" (reporters), "nhóm II", "nhóm Facebook", "nhóm Pop".
+fn group_brand(ws: &[Word], s: usize, e: usize, band: bool) -> bool {
+    const GENRES: &[&str] = &[
+        "pop", "kpop", "k-pop", "rock", "rap", "jazz", "indie", "punk", "metal", "ballad", "disco", "edm",
+    ];
+    let rest = &ws[s..e];
+    let Some(first) = rest.first() else {
+        return false;
+    };
+    if GENRES.contains(&first.folded.as_str()) || products().match_at(ws, s).is_some() {
+        return false;
+    }
+    if is_country(first) {
+        // "nhóm nhạc Mỹ LANDS": the band after its country.
+        return band && rest.len() > 1 && group_brand(ws, s + 1, e, band);
+    }
+    if band {
+        // After "nhóm nhạc"/"ban nhạc" any capitalised name: "Coldplay",
+        // "Hạm đội 7", "Bức Tường".
+        return first.cap;
+    }
+    let roman = |t: &str| t.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    if let [w] = rest {
+        let t = w.text;
+        let inner = t.chars().skip(1).any(|c| c.is_uppercase()) && t.chars().any(char::is_lowercase);
+        let digits = t.chars().any(|c| c.is_ascii_digit()) && t.chars().any(char::is_alphabetic);
+        let acronym = t.is_ascii() && t.len() >= 3 && t.chars().all(|c| c.is_ascii_uppercase()) && !roman(t);
+        return inner || digits || acronym;
+    }
+    rest.iter().all(|w| w.cap) && rest.iter().any(|w| looks_foreign(&w.folded))
+}
+
+/// A name alone after the article's last sentence (no full stop of its
+/// own), written nowhere else:
+/// the author's byline glued on by the crawler ("… Champions League. Lâm
+/// Văn").
+fn closing_byline(text: &str, ws: &[Word]) -> Option<String> {
+    let last = ws.last()?;
+    let rest = text.get(last.start + last.text.len()..)?;
+    if !rest.chars().all(char::is_whitespace) {
+        return None;
+    }
+    let mut s = ws.len() - 1;
+    while s > 0 && ws[s].joined && ws.len() - s < 4 {
+        s -= 1;
+    }
+    let span = &ws[s..];
+    let sentence_before = s > 0
+        && ws[s]
+            .sep
+            .trim()
+            .chars()
+            .any(|c| matches!(c, '.' | '!' | '?' | '”' | '"'));
+    let once = |w: &Word| ws.iter().filter(|x| x.folded == w.folded).count() == 1;
+    (sentence_before
+        && span.len() >= 2
+        && span.iter().all(|w| is_titlecase(w) && is_name_syllable(w))
+        && once(&span[0]))
+    .then(|| joined(span))
+}
+
 /// First letter uppercase, not an all-caps acronym ("HĐQT").
 fn is_titlecase(w: &Word) -> bool {
     // "McClay", "MacArthur": the capital after the prefix is the name's.
@@ -2226,7 +2312,8 @@ const ENGLISH_COMMON: &[&str] = &[
     "the", "big", "you", "out", "rich", "kids", "night", "heart", "voice", "love", "my", "your", "star", "stars",
     "show", "music", "world", "new", "old", "top", "king", "queen", "house", "home", "life", "man", "men", "girl",
     "girls", "boy", "boys", "game", "games", "day", "one", "two", "go", "get", "hot", "best", "camp", "tube", "food",
-    "foods", "central", "scarlet", "heirs", "vietnam", "night", "sky", "bang", "control", "time", "good",
+    "foods", "central", "scarlet", "heirs", "vietnam", "night", "sky", "bang", "control", "time", "good", "pro",
+    "hero", "video", "vlog", "dolls", "passion", "club", "school", "academy",
 ];
 
 /// Does the word before `i` end with a Vietnamese organisation head?
@@ -2425,6 +2512,9 @@ const ORG_HEADS_VI_EXACT: &[&str] = &[
     "đoàn đbqh",
     "pv",
     "phóng viên",
+    "nhóm nhạc",
+    "ban nhạc",
+    "nhóm",
 ];
 
 /// First words of heads whose names are often a person's: "trường THPT
@@ -2457,6 +2547,9 @@ const ORG_WHOLE_VI: &[&str] = &[
 /// Heads that may start an organisation name in lowercase ("trường đại
 /// học Vinh", "công an xã X").
 const ORG_HEADS_VI_LOWER_OK: &[&str] = &[
+    "nhóm nhạc",
+    "ban nhạc",
+    "nhóm",
     "nhà máy",
     "cty",
     "đoàn đại biểu",
@@ -2700,7 +2793,12 @@ fn head_len(ws: &[Word], i: usize, list: &'static [&'static str]) -> Option<usiz
 /// Quảng Ninh").
 fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
     // A head inside a longer proper name is not a head: "Tây Ban Nha".
-    if i > 0 && ws[i].joined && is_titlecase(&ws[i - 1]) && !VI_STOP.contains(&ws[i - 1].lower.as_str()) {
+    if i > 0
+        && ws[i].joined
+        && is_titlecase(&ws[i - 1])
+        && !VI_STOP.contains(&ws[i - 1].lower.as_str())
+        && ws[i - 1].lower != "nhóm"
+    {
         return None;
     }
     let whole = head_len(ws, i, ORG_WHOLE_VI).filter(|_| ws[i].cap);
@@ -2828,7 +2926,9 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
         } else if cap_run == 0 && seen_cap && !after_admin && bridges_to_name(ws, j) {
             // "Trung tâm Dự báo khí tượng thủy văn Trung ương".
             j += 1;
-        } else if let Some(k) = lowercase_tail(ws, j).filter(|_| cap_run == 0 && seen_cap && !after_admin) {
+        } else if let Some(k) =
+            lowercase_tail(ws, j).filter(|_| cap_run == 0 && seen_cap && !after_admin && whole.is_none())
+        {
             // "Cục An toàn thực phẩm, …": only the first syllable of a
             // Vietnamese agency's name is capitalised.
             last = Some(j + k - 1);
@@ -2838,6 +2938,8 @@ fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
             // "Cơ quan cảnh sát điều tra Công an TP Hải Phòng".
             && (!after_admin || head_len(ws, j - 1, ORG_HEADS_VI_EXACT) == Some(2))
             && !looks_foreign(&ws[j - 1].folded)
+            // "Quốc hội Lào mong muốn": a country closes a whole body's name.
+            && (whole.is_none() || !is_country(&ws[j - 1]))
             && !VI_STOP.contains(&w.lower.as_str())
             && w.text.chars().all(crate::corpus::text::is_alpha)
             && head_len(ws, j, BODY_VERBS_VI).is_none()
@@ -2946,7 +3048,8 @@ fn bridges_to_name(ws: &[Word], j: usize) -> bool {
         }
         if w.cap {
             // "Tổng cục Thuế yêu cầu Cục Thuế …": a verb between two bodies.
-            return k > j && head_len(ws, k, ORG_HEADS_VI_EXACT).is_none();
+            // "Bộ Nội vụ giúp Chính phủ": nor between a body and the Government.
+            return k > j && head_len(ws, k, ORG_HEADS_VI_EXACT).is_none() && head_len(ws, k, ORG_WHOLE_VI).is_none();
         }
         if VI_STOP.contains(&w.lower.as_str()) || !w.text.chars().all(crate::corpus::text::is_alpha) {
             return false;
@@ -2963,10 +3066,15 @@ fn bridges_to_name(ws: &[Word], j: usize) -> bool {
 fn lowercase_tail(ws: &[Word], j: usize) -> Option<usize> {
     let mut k = 0;
     while let Some(w) = ws.get(j + k) {
-        if !w.joined || w.cap {
+        if !w.joined || w.cap || k > 0 && head_len(ws, j + k, TAIL_CLOSERS_VI).is_some() {
             break;
         }
-        if k == 4 || VI_STOP.contains(&w.lower.as_str()) || !w.text.chars().all(crate::corpus::text::is_alpha) {
+        // "Sở Nội vụ cấp tỉnh": a level of government, not a name.
+        if k == 4
+            || VI_STOP.contains(&w.lower.as_str())
+            || k == 0 && w.lower == "cấp"
+            || !w.text.chars().all(crate::corpus::text::is_alpha)
+        {
             return None;
         }
         k += 1;
@@ -2974,8 +3082,25 @@ fn lowercase_tail(ws: &[Word], j: usize) -> Option<usize> {
     let closes = ws
         .get(j + k)
         .is_some_and(|w| !w.joined && w.sep.trim_start().starts_with([',', ';', ')', '(']));
-    (k > 0 && closes).then_some(k)
+    // "Cục An toàn thực phẩm cho biết …": the body speaks or acts next. A
+    // time word ("Bộ Y tế hôm nay cho biết") or a verb in the tail is not
+    // part of a name.
+    let reports = || {
+        head_len(ws, j + k, TAIL_CLOSERS_VI).is_some()
+            && ws[j..j + k].iter().all(|w| !TIME_WORDS_VI.contains(&w.lower.as_str()))
+            && (j..j + k).all(|m| head_len(ws, m, BODY_VERBS_VI).is_none())
+    };
+    (k > 0 && (closes || reports())).then_some(k)
 }
+
+/// What a body does right after its name, so that a lowercase tail before
+/// it closes the name: "Cục An toàn thực phẩm cho biết".
+const TAIL_CLOSERS_VI: &[&str] = &["cho biết", "cho hay"];
+
+/// Words of time that never end a body's name: "Bộ Y tế hôm nay cho biết".
+const TIME_WORDS_VI: &[&str] = &[
+    "hôm", "nay", "qua", "mai", "đây", "gần", "tuần", "mới", "lúc", "giờ", "chiều", "tối",
+];
 
 /// What follows "Trường" in a school's name: "Trường Đại học", "Trường THPT".
 const SCHOOL_WORDS: &[&str] = &[
@@ -2991,7 +3116,13 @@ fn parent_after(ws: &[Word], end: usize) -> Option<(usize, usize)> {
         return None;
     }
     let (_, e) = vi_org_end(ws, end)?;
-    Some((end, e))
+    // "Bộ TN-MT, Bộ Tư lệnh Thủ đô, Bộ Tư lệnh Quân chủng …": a list of
+    // bodies, not a sub-unit and its parent.
+    let listed = ws.get(e).is_some_and(|w| {
+        (matches!(w.sep.trim(), "," | ";") || w.joined && w.lower == "và")
+            && head_len(ws, if w.lower == "và" { e + 1 } else { e }, ORG_HEADS_VI_EXACT).is_some()
+    });
+    (!listed).then_some((end, e))
 }
 
 /// One-word bank brands: "Vietcombank", "TPBank", "LienVietPostBank".
@@ -4247,6 +4378,65 @@ mod tests {
     fn vietnamese_agency_names_run_on_in_lowercase_to_a_punctuation_mark() {
         let e = extract("Theo Cục An toàn thực phẩm (VFA). Bộ Y tế khuyến cáo người dân. Bộ Công an điều tra.");
         assert_eq!(e.organizations, ["Cục An toàn thực phẩm", "Bộ Y tế", "Bộ Công an"]);
+    }
+
+    #[test]
+    fn a_name_glued_on_after_the_last_sentence_is_a_byline() {
+        let e = extract("HLV Arsène Wenger lỡ hẹn với Champions League. Lâm Văn");
+        assert_eq!(e.people, ["Arsène Wenger"]);
+        // Named in the story too, the same name is a person.
+        let e = extract("Ông Lâm Văn Hòa nói. Người dân tin ông. Lâm Văn Hòa");
+        assert_eq!(e.people, ["Lâm Văn Hòa"]);
+    }
+
+    #[test]
+    fn bodies_listed_side_by_side_stay_apart() {
+        let e = extract(
+            "Theo kết luận của Bộ Chính trị, Ban Bí thư thì tiếp tục. Bộ Nội vụ, Sở Nội vụ cấp tỉnh rà soát. Bộ Nội vụ giúp Chính phủ tổng hợp.",
+        );
+        assert_eq!(
+            e.organizations,
+            ["Bộ Chính trị", "Ban Bí thư", "Bộ Nội vụ", "Sở Nội vụ", "Chính phủ"]
+        );
+        // A sub-unit still joins its parent.
+        let e = extract("Cục Quản lý Cạnh tranh, Bộ Công Thương cho biết.");
+        assert_eq!(
+            e.organizations,
+            ["Cục Quản lý Cạnh tranh, Bộ Công Thương", "Bộ Công Thương"]
+        );
+        let e = extract("Đại diện Bộ TN-MT, Bộ Tư lệnh Thủ đô, Bộ Tư lệnh Biên phòng và Sở Y tế dự họp.");
+        assert_eq!(
+            e.organizations,
+            ["Bộ TN-MT", "Bộ Tư lệnh Thủ đô", "Bộ Tư lệnh Biên phòng", "Sở Y tế"]
+        );
+    }
+
+    #[test]
+    fn bands_are_organisations_and_kinds_of_group_are_not() {
+        let e = extract(
+            "Cô rời nhóm Pussycat Dolls. Nhóm nhạc M4U biểu diễn. Nhóm Hồi giáo cực đoan tấn công. Nhóm PV tới nơi. \
+             Nhóm II gồm Mỹ. Nhóm Facebook có 2.000 thành viên. Nhóm nhạc Mỹ LANDS hát. Các nhóm nhạc Kpop hát. Quốc hội Lào mong muốn hợp tác. Nhóm Nhà nước Hồi giáo tự xưng (IS) tấn công.",
+        );
+        assert_eq!(
+            e.organizations,
+            [
+                "Pussycat Dolls",
+                "M4U",
+                "LANDS",
+                "Quốc hội Lào",
+                "Nhà nước Hồi giáo tự xưng"
+            ]
+        );
+        assert!(e.people.is_empty(), "{:?}", e.people);
+    }
+
+    #[test]
+    fn a_lowercase_agency_tail_ends_where_the_body_speaks() {
+        let e =
+            extract("Từ kết quả này, Cục An toàn thực phẩm cho biết không có căn cứ. Sở Y tế hôm nay cho biết thêm.");
+        assert_eq!(e.organizations, ["Cục An toàn thực phẩm", "Sở Y tế"]);
+        let e = extract("Bộ Y tế khuyến cáo người dân. Cục Cảnh sát giao thông cho hay đã phối hợp.");
+        assert_eq!(e.organizations, ["Bộ Y tế", "Cục Cảnh sát giao thông"]);
     }
 
     #[test]
