@@ -2005,6 +2005,7 @@ const NOT_PEOPLE: &[&str] = &[
     "hoàng sa",
     "trường sa",
     "kim tự tháp",
+    "vương quốc",
 ];
 
 /// Capitalised runs that start like a name but are not people: countries
@@ -2018,9 +2019,13 @@ fn is_not_person(span: &[Word]) -> bool {
     let lower: Vec<&str> = span.iter().map(|w| w.lower.as_str()).collect();
     let phrase = format!(" {} ", lower.join(" "));
     NOT_PEOPLE.iter().any(|n| phrase.contains(&format!(" {n} ")))
-        || span
-            .iter()
-            .any(|w| w.text.is_ascii() && (COMPANY_WORDS.contains(&w.folded.as_str()) || is_company_suffix(w)))
+        || span.iter().any(|w| {
+            w.text.is_ascii()
+                && (COMPANY_WORDS.contains(&w.folded.as_str())
+                        || is_company_suffix(w)
+                        // "Từ Premier League": a family name before a league.
+                        || FOREIGN_NON_PERSON.contains(&w.folded.as_str()))
+        })
         || (lower.len() == 2 && STEMS.contains(&lower[0]) && BRANCHES.contains(&lower[1]))
 }
 
@@ -4018,6 +4023,12 @@ mod tests {
     fn a_lone_country_is_not_a_person() {
         let e = extract("Ông Rim Sok lái xe từ thiếu tá Campuchia về cửa khẩu.");
         assert!(!e.people.iter().any(|p| p == "Campuchia"), "{:?}", e.people);
+    }
+
+    #[test]
+    fn kingdoms_and_leagues_after_a_family_name_are_not_people() {
+        let e = extract("Tổ chức uy tín của Vương Quốc Anh. Từ Premier League, Man United vẫn kiên nhẫn.");
+        assert!(e.people.is_empty(), "{:?}", e.people);
     }
 
     #[test]
