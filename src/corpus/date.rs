@@ -469,6 +469,8 @@ pub fn infer_year(text: &str) -> Option<i32> {
                     | "từ"
                     | "vision"
                     | "year"
+                    // A maturity: "notes due 1992".
+                    | "due"
             );
         // A birth year ("SN 1979", "sinh năm 1979", "born in 1979") or a
         // decade ("những năm 1960", "thập niên 1990", "the 1960s") is not
@@ -916,6 +918,7 @@ mod tests {
         let text = "in the period of 2020-2025 and by 2030, the National Digital Transformation Day 2024";
         assert_eq!(infer_year(text), Some(2024));
         assert_eq!(infer_year("with a vision to 2030"), None);
+        assert_eq!(infer_year("it sold 100 mln dlrs of notes due 1992"), None);
         // A year an event is placed in is background.
         assert_eq!(
             infer_year("Ông từng đến đây vào năm 2010, hồi năm 2012; nay là năm 2016"),
