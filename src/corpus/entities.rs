@@ -858,7 +858,10 @@ pub fn extract(text: &str) -> Entities {
                 let band = matches!(head, "nhóm" | "ban") && head_len == 2;
                 let group = head == "nhóm" && head_len == 1;
                 let brand = group_brand(&ws, i + head_len, end, band);
-                let classifier = matches!(head, "báo" | "đài" | "pv" | "phóng") || band || group;
+                // "tạp chí Forbes" → "Forbes", but "Tạp chí Cộng sản" stays
+                // whole: without its classifier it is a common noun.
+                let journal = head == "tạp" && rest.iter().all(|w| w.text.is_ascii());
+                let classifier = matches!(head, "báo" | "đài" | "pv" | "phóng") || journal || band || group;
                 let club = matches!(head, "clb" | "câu");
                 if club {
                     // "CLB Mallorca và Barcelona": two clubs.
@@ -884,9 +887,10 @@ pub fn extract(text: &str) -> Entities {
                 } else if head == "ngân" && rest.len() == 1 && is_bank_brand(rest[0].text) {
                     // "Ngân hàng VPBank" → "VPBank".
                     orgs.add(&rest_text);
-                } else if let Some((ps, pe)) = parent_after(&ws, end).filter(|_| !(head == "bộ" && head_len == 1)) {
-                    // (A ministry is no sub-unit: "Bộ Chính trị, Ban Bí thư"
-                    // lists two bodies.)
+                } else if let Some((ps, pe)) = parent_after(&ws, end).filter(|_| is_sub_unit(&ws, i, head_len)) {
+                    // (A ministry or a front is no sub-unit: "Bộ Chính trị,
+                    // Ban Bí thư" and "Chính phủ, Mặt trận Tổ quốc Việt Nam"
+                    // list bodies.)
                     // The sub-unit with its parent, then the parent alone.
                     orgs.add(&original(text, &ws[i..pe]));
                     orgs.add(&original(text, &ws[ps..pe]));
@@ -3113,6 +3117,35 @@ const SCHOOL_WORDS: &[&str] = &[
     "nghiệp", "dạy", "mẫu", "học", "quốc", "song", "ptdtnt", "pt", "năng", "nghề",
 ];
 
+/// Heads of the bodies that sit inside another: only these take a parent
+/// after a comma or dash.
+const SUB_UNIT_HEADS: &[&str] = &[
+    "cục",
+    "chi cục",
+    "tổng cục",
+    "vụ",
+    "phòng",
+    "ban",
+    "trung tâm",
+    "văn phòng",
+    "viện",
+    "cơ quan",
+    "đội",
+    "chi nhánh",
+    "sở",
+    "trường",
+    "bệnh viện",
+    "học viện",
+    "phòng thí nghiệm",
+    "đồn",
+    "bộ tư lệnh",
+];
+
+/// Does the body at `i`, whose head has `n` words, have a sub-unit's head?
+fn is_sub_unit(ws: &[Word], i: usize, n: usize) -> bool {
+    head_len(ws, i, SUB_UNIT_HEADS) == Some(n)
+}
+
 /// A sub-unit followed by its parent, "Cục Quản lý Cạnh tranh, Bộ Công
 /// Thương" or "Cơ quan CSĐT - Bộ Công an": the parent's start and end.
 fn parent_after(ws: &[Word], end: usize) -> Option<(usize, usize)> {
@@ -4216,6 +4249,8 @@ mod tests {
             "{:?}",
             e.organizations
         );
+        let e = extract("Bài đăng trên tạp chí Aeon cho biết. Tạp chí Dodho đăng ảnh. Tạp chí Cộng sản đăng bài.");
+        assert_eq!(e.organizations, ["Aeon", "Dodho", "Tạp chí Cộng sản"]);
     }
 
     #[test]
@@ -4408,6 +4443,12 @@ mod tests {
         assert_eq!(
             e.organizations,
             ["Bộ Chính trị", "Ban Bí thư", "Bộ Nội vụ", "Sở Nội vụ", "Chính phủ"]
+        );
+        let e = extract("Ông cảm ơn Quốc hội, Chính phủ, Mặt trận Tổ quốc Việt Nam, Hội Hữu nghị Việt Nam - Cuba.");
+        assert!(
+            e.organizations.contains(&"Mặt trận Tổ quốc Việt Nam".to_string()),
+            "{:?}",
+            e.organizations
         );
         // A sub-unit still joins its parent.
         let e = extract("Cục Quản lý Cạnh tranh, Bộ Công Thương cho biết.");
