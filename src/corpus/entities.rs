@@ -451,6 +451,9 @@ fn company_name(text: &str, span: &[Word]) -> String {
 fn inner_name_syllable(ws: &[Word], i: usize, j: usize) -> bool {
     j >= i + 2
         && ws[j].cap
+        // Not after a foreign name: "Tỉ phú Jack Ma Theo Russia Today".
+        && !ws[i..j].iter().any(|w| looks_foreign(&w.folded))
+        && !ws.get(j + 1).is_some_and(|n| looks_foreign(&n.folded))
         && ws
             .get(j + 1)
             .is_some_and(|n| n.joined && n.cap && is_name_syllable(n) && !VI_STOP.contains(&n.lower.as_str()))
@@ -667,9 +670,12 @@ pub fn extract(text: &str) -> Entities {
             && (is_family(&ws[i]) || trigger || given)
             && !(i > 0 && in_title())
         {
+            // "Tổng thống Thổ Nhĩ Kỳ Recep Tayyip Erdogan": a country
+            // written in several words before the name.
+            let country = if trigger { country_phrase_len(&ws, i) } else { 0 };
             let mut j = i + 1;
             while j < ws.len()
-                && j - i < 5
+                && j - i < 5 + country
                 && ws[j].cap
                 && (ws[j].joined || !vi && after_initial(&ws, j))
                 // In Vietnamese text a camel-case glue ("Tăng Thuấn HyPoster")
@@ -708,6 +714,11 @@ pub fn extract(text: &str) -> Entities {
             // "Tổng thống Mỹ Donald Trump": the country is not the name.
             let st = if trigger && j - i >= 3 && is_country(&ws[i]) {
                 i + 1
+            } else if country > 0 && j >= i + country + 2 {
+                i + country
+            } else if let Some(e) = institutions().match_at(&ws, i).filter(|&e| trigger && j >= e + 2) {
+                // "người phát ngôn Điện Kremlin Dmitry Peskov".
+                e
             } else {
                 i
             };
@@ -1819,6 +1830,39 @@ fn is_country(w: &Word) -> bool {
     is_country_name(&w.lower)
 }
 
+/// Countries written in more than one word (all in `NOT_PEOPLE`).
+const COUNTRY_PHRASES: &[&str] = &[
+    "thổ nhĩ kỳ",
+    "thụy điển",
+    "thuỵ điển",
+    "thụy sĩ",
+    "thuỵ sĩ",
+    "nam phi",
+    "hy lạp",
+    "ba lan",
+    "na uy",
+    "đan mạch",
+    "phần lan",
+    "ai cập",
+    "mông cổ",
+    "hàn quốc",
+    "trung quốc",
+    "triều tiên",
+    "nhật bản",
+    "thái lan",
+    "ấn độ",
+    "tây ban nha",
+    "bồ đào nha",
+    "hà lan",
+    "hoa kỳ",
+    "ả rập xê út",
+];
+
+/// The length in words of a country named in several words at `i`.
+fn country_phrase_len(ws: &[Word], i: usize) -> usize {
+    head_len(ws, i, COUNTRY_PHRASES).filter(|&n| n > 1).unwrap_or(0)
+}
+
 /// [`is_country`] on a lowercase word.
 fn is_country_name(lower: &str) -> bool {
     matches!(
@@ -2010,6 +2054,27 @@ const NOT_PEOPLE: &[&str] = &[
     "trường sa",
     "kim tự tháp",
     "vương quốc",
+    // Countries and cities written in Vietnamese after a title ("Hoa hậu
+    // Thổ Nhĩ Kỳ", "vận động viên Thụy Điển").
+    "thổ nhĩ kỳ",
+    "thụy điển",
+    "thuỵ điển",
+    "thụy sĩ",
+    "thuỵ sĩ",
+    "nam phi",
+    "ả rập",
+    "hy lạp",
+    "ba lan",
+    "na uy",
+    "đan mạch",
+    "phần lan",
+    "ai cập",
+    "mông cổ",
+    "tân tây lan",
+    "bắc kinh",
+    "thượng hải",
+    "hồng kông",
+    "người việt",
 ];
 
 /// Capitalised runs that start like a name but are not people: countries
@@ -3547,6 +3612,41 @@ const PERSON_TRIGGERS_VI: &[&str] = &[
     "bị can",
     "bị cáo",
     "nạn nhân",
+    // Family and stage roles: "người vợ Dạ Thảo", "NSƯT Hoàng Lan".
+    "vợ",
+    "chồng",
+    "bà xã",
+    "ông xã",
+    "con gái",
+    "con trai",
+    "em gái",
+    "em trai",
+    "danh hài",
+    "nghệ sĩ hài",
+    "nsnd",
+    "nsưt",
+    "nsut",
+    "hoa hậu",
+    "á hậu",
+    "người đẹp",
+    "nam vương",
+    "rapper",
+    "vận động viên",
+    "vđv",
+    "võ sĩ",
+    "kỳ thủ",
+    "tỷ phú",
+    "tỉ phú",
+    "doanh nhân",
+    "nhà sản xuất",
+    "họa sĩ",
+    "hoạ sĩ",
+    "nhiếp ảnh gia",
+    "người phát ngôn",
+    "phát ngôn viên",
+    "linh mục",
+    "hòa thượng",
+    "thượng tọa",
 ];
 
 fn is_name_syllable(w: &Word) -> bool {
@@ -4056,6 +4156,25 @@ mod tests {
     fn a_lone_country_is_not_a_person() {
         let e = extract("Ông Rim Sok lái xe từ thiếu tá Campuchia về cửa khẩu.");
         assert!(!e.people.iter().any(|p| p == "Campuchia"), "{:?}", e.people);
+    }
+
+    #[test]
+    fn family_and_stage_roles_come_before_names() {
+        let e = extract(
+            "Căn nhà gọn gàng nhờ người vợ Dạ Thảo. NSƯT Hoàng Lan hát. Tỉ phú Jack Ma Theo Russia Today, ông nói. \
+             Người phát ngôn Điện Kremlin Dmitry Peskov nói. Hoa hậu Thổ Nhĩ Kỳ đăng quang. \
+             Tổng thống Thổ Nhĩ Kỳ Recep Tayyip Erdogan đến.",
+        );
+        assert_eq!(
+            e.people,
+            [
+                "Dạ Thảo",
+                "Hoàng Lan",
+                "Jack Ma",
+                "Dmitry Peskov",
+                "Recep Tayyip Erdogan"
+            ]
+        );
     }
 
     #[test]
