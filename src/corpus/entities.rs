@@ -732,7 +732,9 @@ pub fn extract(text: &str) -> Entities {
             let key = fold_key(&name);
             let place_after = phrase_in(&ws[j.min(ws.len())..], PLACE_WORDS).is_some() && j < ws.len() && ws[j].joined;
             // "thành phố (Kiều Thảo)": punctuation detaches the place word.
-            let place_before = st > 0 && ws[st].joined && ends_with_phrase(&ws[..st], PLACE_WORDS);
+            // "bà xã Lê Thị Hồng" is his wife, not a commune.
+            let spouse = st >= 2 && ws[st - 1].lower == "xã" && matches!(ws[st - 2].lower.as_str(), "bà" | "ông");
+            let place_before = st > 0 && ws[st].joined && ends_with_phrase(&ws[..st], PLACE_WORDS) && !spouse;
             let is_place = gaz.resolve_filter(&key).is_ok()
                 || names_an_award(&ws, st)
                 || place_after
@@ -917,6 +919,10 @@ pub fn extract(text: &str) -> Entities {
         }
     }
     if let Some(name) = closing_byline(text, &ws).filter(|_| vi) {
+        people.remove(&name);
+    }
+    // "tỷ phú Hương Khê" where the text also writes "huyện Hương Khê".
+    for name in local_place_names(&ws) {
         people.remove(&name);
     }
     for &(k, e) in &named_after {
@@ -1972,6 +1978,44 @@ fn group_brand(ws: &[Word], s: usize, e: usize, band: bool) -> bool {
         return inner || digits || acronym;
     }
     rest.iter().all(|w| w.cap) && rest.iter().any(|w| looks_foreign(&w.folded))
+}
+
+/// Names the text gives to districts, communes and wards ("huyện Hương
+/// Khê", "xã Đức Thạnh"): elsewhere in the same text they are the place,
+/// not a person.
+fn local_place_names(ws: &[Word]) -> Vec<String> {
+    const LOCAL: &[&str] = &[
+        "huyện",
+        "xã",
+        "quận",
+        "phường",
+        "thị xã",
+        "thị trấn",
+        "thôn",
+        "xóm",
+        "ấp",
+    ];
+    let mut out = Vec::new();
+    for k in 1..ws.len() {
+        // Not the end of a compound: "Bộ Nông nghiệp và Phát triển nông
+        // thôn Nguyễn Xuân Cường", "bà xã Hari Won" (his wife).
+        let compound = k >= 2 && ws[k - 1].joined && matches!(ws[k - 2].lower.as_str(), "nông" | "làng" | "bà" | "ông");
+        let after_local = !compound
+            && (1..=2.min(k)).any(|n| {
+                (k - n + 1..k).all(|m| ws[m].joined) && list_has(LOCAL, ws[k - n..k].iter().map(|w| w.lower.as_str()))
+            });
+        if !ws[k].joined || !is_titlecase(&ws[k]) || !after_local {
+            continue;
+        }
+        let mut e = k + 1;
+        while e < ws.len() && e - k < 3 && ws[e].joined && is_titlecase(&ws[e]) && is_name_syllable(&ws[e]) {
+            e += 1;
+        }
+        if e - k >= 2 {
+            out.push(joined(&ws[k..e]));
+        }
+    }
+    out
 }
 
 /// A name alone after the article's last sentence (no full stop of its
@@ -4175,6 +4219,18 @@ mod tests {
                 "Recep Tayyip Erdogan"
             ]
         );
+    }
+
+    #[test]
+    fn a_name_the_text_gives_a_district_is_not_a_person() {
+        let e =
+            extract("Quê ở huyện Hương Khê, tỉnh Hà Tĩnh. Con đường trở thành tỷ phú Hương Khê của ông Trần Văn Lâm.");
+        assert_eq!(e.people, ["Trần Văn Lâm"]);
+        let e = extract(
+            "Theo Bộ Nông nghiệp và Phát triển nông thôn Nguyễn Xuân Cường, chế biến còn yếu. \
+             Do đó, Bộ trưởng Nguyễn Xuân Cường chỉ đạo. Món quà của bà xã Lê Thị Hồng tặng chồng.",
+        );
+        assert_eq!(e.people, ["Nguyễn Xuân Cường", "Lê Thị Hồng"]);
     }
 
     #[test]
