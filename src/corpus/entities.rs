@@ -854,7 +854,15 @@ pub fn extract(text: &str) -> Entities {
     let mut named_after: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        match vi_org_end(&ws, i) {
+        // An official name runs on where the head-word rules stop: "Bộ Lao
+        // động, thương binh và xã hội", "Ủy ban Về các vấn đề xã hội".
+        let official = || state_bodies().match_at(&ws, i);
+        let found = match (vi_org_end(&ws, i), official()) {
+            (Some((n, end)), Some(e)) => Some((n, end.max(e))),
+            (None, Some(e)) => Some((head_len(&ws, i, ORG_HEADS_VI_EXACT).unwrap_or(1).min(e - i), e)),
+            (found, None) => found,
+        };
+        match found {
             Some((head_len, end)) => {
                 // A school or shop named after a person: the name is not a
                 // person in the news unless the text also uses it alone.
@@ -1259,6 +1267,9 @@ struct Lexicon {
     /// In a file marked "#! exact-marks", the lowercase spelling of each
     /// form with diacritics, which the text must match.
     marked: HashMap<String, String>,
+    /// A file marked "#! any-case": after a capitalised first word, words
+    /// match in any case and across a comma or a dash.
+    any_case: bool,
 }
 
 impl Lexicon {
@@ -1269,6 +1280,7 @@ impl Lexicon {
         // "#! exact-marks": a form with diacritics matches only with them
         // ("Nhà Trắng" is not the city of Nha Trang).
         let exact_marks = src.lines().any(|l| l.trim() == "#! exact-marks");
+        let any_case = src.lines().any(|l| l.trim() == "#! any-case");
         for line in src
             .lines()
             .map(str::trim)
@@ -1300,6 +1312,7 @@ impl Lexicon {
             firsts,
             capitals,
             marked,
+            any_case,
         }
     }
 
@@ -1318,12 +1331,14 @@ impl Lexicon {
         (1..=n_max)
             .rev()
             .find(|&n| {
+                let separated =
+                    |w: &Word| w.joined || w.sep == "-" || self.any_case && matches!(w.sep.trim(), "," | "-" | "–");
                 ws[i].cap
-                    && ws[i + n - 1].cap
+                    && (self.any_case || ws[i + n - 1].cap)
                     && ws[i..i + n]
                         .iter()
-                        .all(|w| w.cap || LEXICON_CONNECTORS.contains(&w.text))
-                    && ws[i + 1..i + n].iter().all(|w| w.joined || w.sep == "-")
+                        .all(|w| self.any_case || w.cap || LEXICON_CONNECTORS.contains(&w.text))
+                    && ws[i + 1..i + n].iter().all(separated)
                     && KEY.with(|k| {
                         let mut key = k.borrow_mut();
                         key.clear();
@@ -1353,6 +1368,12 @@ const LEXICON_CONNECTORS: &[&str] = &["of", "and", "for", "the", "on", "de", "du
 /// Well-known football clubs (`data/football_clubs.txt`).
 fn clubs() -> &'static Lexicon {
     lexicon!("football_clubs.txt")
+}
+
+/// Vietnam's central bodies under their official names
+/// (`data/state_bodies.txt`).
+fn state_bodies() -> &'static Lexicon {
+    lexicon!("state_bodies.txt")
 }
 
 /// Foreign countries and large cities (`data/foreign_places.txt`).
@@ -4655,6 +4676,22 @@ mod tests {
             ]
         );
         assert!(e.people.is_empty(), "{:?}", e.people);
+    }
+
+    #[test]
+    fn official_names_run_on_in_any_case_and_across_commas() {
+        let e = extract(
+            "Luật ghi Bộ trưởng Bộ Lao động, thương binh và xã hội có trách nhiệm. Ông Bùi Sỹ Lợi, Phó Chủ nhiệm \
+             Ủy ban Về các vấn đề xã hội của Quốc hội, cho biết.",
+        );
+        assert_eq!(
+            e.organizations,
+            [
+                "Bộ Lao động, thương binh và xã hội",
+                "Ủy ban Về các vấn đề xã hội",
+                "Quốc hội"
+            ]
+        );
     }
 
     #[test]
