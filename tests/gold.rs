@@ -184,7 +184,7 @@ floor_test!(
     /// set a little under the first measurement and only guards regressions.
     held_out_extraction_does_not_regress,
     "holdout.jsonl",
-    [0.95, 0.74, 0.59, 0.90, 0.71, 0.95]
+    [0.95, 0.76, 0.68, 0.90, 0.71, 0.95]
 );
 
 floor_test!(
@@ -192,7 +192,7 @@ floor_test!(
     /// and then used to improve the rules; floor: its current figures.
     second_development_batch_does_not_regress,
     "dev2.jsonl",
-    [0.95, 0.76, 0.76, 0.90, 0.60, 0.95]
+    [0.95, 0.76, 0.80, 0.90, 0.60, 0.95]
 );
 
 floor_test!(
@@ -200,7 +200,7 @@ floor_test!(
     /// before any rule was changed on it (README), then used like dev2.
     third_batch_does_not_regress,
     "dev3.jsonl",
-    [0.95, 0.76, 0.75, 0.90, 0.65, 0.95]
+    [0.95, 0.79, 0.77, 0.90, 0.65, 0.95]
 );
 
 floor_test!(
@@ -208,7 +208,7 @@ floor_test!(
     /// before any rule was changed on it (README), then used like dev2.
     fourth_batch_does_not_regress,
     "dev4.jsonl",
-    [0.95, 0.78, 0.72, 0.90, 0.70, 0.95]
+    [0.95, 0.78, 0.73, 0.90, 0.70, 0.95]
 );
 
 floor_test!(
@@ -217,7 +217,24 @@ floor_test!(
     /// then used like dev2; floor: its current figures.
     fifth_batch_does_not_regress,
     "dev5.jsonl",
-    [0.95, 0.82, 0.64, 0.85, 0.55, 0.95]
+    [0.95, 0.84, 0.70, 0.85, 0.55, 0.95]
+);
+
+floor_test!(
+    /// The sixth batch (tests/gold/dev6.jsonl), annotated blind and scored
+    /// only at the start and the end of the session whose rules it measures
+    /// (README), never used for tuning; floor: its final figures.
+    sixth_batch_does_not_regress,
+    "dev6.jsonl",
+    [0.89, 0.87, 0.64, 0.85, 0.80, 0.95]
+);
+
+floor_test!(
+    /// The seventh batch (tests/gold/dev7.jsonl), annotated blind, scored once
+    /// before any rule was changed on it (README), then used like dev2.
+    seventh_batch_does_not_regress,
+    "dev7.jsonl",
+    [0.95, 0.86, 0.66, 0.95, 0.60, 0.95]
 );
 
 floor_test!(

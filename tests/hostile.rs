@@ -112,6 +112,21 @@ const PIECES: &[&str] = &[
     "Quốc hội",
     "Như",
     "EX-SENATOR AMONG",
+    // Pieces of the session-5 rules: bands, spouses, official names across
+    // commas, journals, multi-word countries, district names, bylines.
+    "nhóm nhạc",
+    "nhóm",
+    "bà xã",
+    "Bộ Lao động, thương binh",
+    " và xã hội",
+    "Ủy ban Về các vấn đề",
+    "tạp chí",
+    "Thổ Nhĩ Kỳ",
+    "huyện",
+    "cho biết",
+    "Điện Kremlin",
+    "vào năm 2010",
+    "due 1992",
 ];
 
 struct Rng(u64);

@@ -11,12 +11,17 @@
 //!   with a common given name ("John Shad", `data/given_names.txt`). Runs
 //!   that are place names (the gazetteer), are followed by a place word
 //!   ("province", "ward", "street"), or hold a company word ("General
-//!   Motors") are not people; a possessive ends a name.
+//!   Motors") are not people; a possessive ends a name. A name the same
+//!   text gives a district or commune ("huyện Hương Khê") and a byline
+//!   glued after the last sentence are not people either.
 //! - **Organisations**: a capitalised run containing an organisation head
 //!   word (Ministry, Department, Committee, Association…; Bộ, Sở, Ủy ban,
 //!   Công ty…), with the connectors "of", "and", "for", "on" inside it; an
 //!   English company form (Inc, Corp, N.V.); a public body named without a
-//!   head word (`data/institutions.txt`: White House, Parliament, SEC).
+//!   head word (`data/institutions.txt`: White House, Parliament, SEC);
+//!   a band after "nhóm"/"nhóm nhạc"; Vietnam's central bodies under their
+//!   official names, in any case and across commas
+//!   (`data/state_bodies.txt`: "Bộ Lao động, thương binh và xã hội").
 //!   An abbreviated and a full name of one body are listed once.
 //! - **Programmes**: "Project 06"-style names with a number, legal
 //!   documents with a number ("Decision No. 505/QD-TTg", "Nghị quyết
