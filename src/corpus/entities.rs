@@ -1862,7 +1862,8 @@ fn is_country(w: &Word) -> bool {
     is_country_name(&w.lower)
 }
 
-/// Countries written in more than one word (all in `NOT_PEOPLE`).
+/// Countries written in more than one word: never a person's name, and cut
+/// off before one ("Tổng thống Thổ Nhĩ Kỳ Recep Tayyip Erdogan").
 const COUNTRY_PHRASES: &[&str] = &[
     "thổ nhĩ kỳ",
     "thụy điển",
@@ -1888,6 +1889,7 @@ const COUNTRY_PHRASES: &[&str] = &[
     "hà lan",
     "hoa kỳ",
     "ả rập xê út",
+    "tân tây lan",
 ];
 
 /// The length in words of a country named in several words at `i`.
@@ -2103,44 +2105,20 @@ const NOT_PEOPLE: &[&str] = &[
     "bạch mai",
     "hồ tây",
     "lê chân",
-    "hàn quốc",
-    "triều tiên",
-    "trung quốc",
     "việt nam",
     "tổ quốc",
-    "thái lan",
-    "nhật bản",
     "thái bình dương",
     "đại tây dương",
-    "ấn độ",
-    "tây ban nha",
-    "bồ đào nha",
-    "hà lan",
     "la liga",
-    "hoa kỳ",
     "đài loan",
     "nhà trắng",
     "hoàng sa",
     "trường sa",
     "kim tự tháp",
     "vương quốc",
-    // Countries and cities written in Vietnamese after a title ("Hoa hậu
-    // Thổ Nhĩ Kỳ", "vận động viên Thụy Điển").
-    "thổ nhĩ kỳ",
-    "thụy điển",
-    "thuỵ điển",
-    "thụy sĩ",
-    "thuỵ sĩ",
-    "nam phi",
+    // Places written in Vietnamese after a title ("Hoa hậu Thổ Nhĩ Kỳ" is
+    // in `COUNTRY_PHRASES`).
     "ả rập",
-    "hy lạp",
-    "ba lan",
-    "na uy",
-    "đan mạch",
-    "phần lan",
-    "ai cập",
-    "mông cổ",
-    "tân tây lan",
     "bắc kinh",
     "thượng hải",
     "hồng kông",
@@ -2157,7 +2135,10 @@ fn is_not_person(span: &[Word]) -> bool {
     ];
     let lower: Vec<&str> = span.iter().map(|w| w.lower.as_str()).collect();
     let phrase = format!(" {} ", lower.join(" "));
-    NOT_PEOPLE.iter().any(|n| phrase.contains(&format!(" {n} ")))
+    NOT_PEOPLE
+        .iter()
+        .chain(COUNTRY_PHRASES)
+        .any(|n| phrase.contains(&format!(" {n} ")))
         || span.iter().any(|w| {
             w.text.is_ascii()
                 && (COMPANY_WORDS.contains(&w.folded.as_str())
@@ -2326,7 +2307,9 @@ fn is_known_non_person(name: &str) -> bool {
         clubs(),
         institutions(),
     ];
-    NOT_PEOPLE.contains(&name.to_lowercase().as_str())
+    let lower = name.to_lowercase();
+    NOT_PEOPLE.contains(&lower.as_str())
+        || COUNTRY_PHRASES.contains(&lower.as_str())
         || lexicons.iter().any(|l| l.full_name(&key).is_some())
         || !key.contains(' ') && (FOREIGN_NON_PERSON.contains(&key.as_str()) || ORG_HEADS_EN.contains(&key.as_str()))
 }
