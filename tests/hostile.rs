@@ -127,6 +127,7 @@ const PIECES: &[&str] = &[
     "Điện Kremlin",
     "vào năm 2010",
     "due 1992",
+    "Ông Trần Văn Lâm và",
 ];
 
 struct Rng(u64);

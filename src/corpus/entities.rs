@@ -788,11 +788,15 @@ pub fn extract(text: &str) -> Entities {
                     let second = joined(&ws[k..e]);
                     let named = e > k + 1 || e == k + 1 && looks_foreign(&ws[k].folded);
                     // "HLV Wenger và Champions League": a league is not a second name.
-                    let other = ws[k..e].iter().any(|w| {
-                        FOREIGN_NON_PERSON.contains(&w.folded.as_str())
-                            || w.text.is_ascii() && ENGLISH_COMMON.contains(&w.folded.as_str())
-                    }) || lexicon_run(&ws, k, false).is_some();
-                    if named && !other && gaz.resolve_filter(&fold_key(&second)).is_err() && !is_not_person(&ws[k..e]) {
+                    // (Only asked when a name follows: "và" may end the text.)
+                    let other = || {
+                        ws[k..e].iter().any(|w| {
+                            FOREIGN_NON_PERSON.contains(&w.folded.as_str())
+                                || w.text.is_ascii() && ENGLISH_COMMON.contains(&w.folded.as_str())
+                        }) || lexicon_run(&ws, k, false).is_some()
+                    };
+                    if named && !other() && gaz.resolve_filter(&fold_key(&second)).is_err() && !is_not_person(&ws[k..e])
+                    {
                         people.add(&second);
                     }
                 }
@@ -4240,6 +4244,13 @@ mod tests {
              Do đó, Bộ trưởng Nguyễn Xuân Cường chỉ đạo. Món quà của bà xã Lê Thị Hồng tặng chồng.",
         );
         assert_eq!(e.people, ["Nguyễn Xuân Cường", "Lê Thị Hồng"]);
+    }
+
+    #[test]
+    fn a_shared_title_before_a_closing_and_is_no_second_name() {
+        // "và" as the last word once read past the end of the text.
+        let e = extract("Ông Trần Văn Lâm và");
+        assert_eq!(e.people, ["Trần Văn Lâm"]);
     }
 
     #[test]
