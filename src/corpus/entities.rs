@@ -737,9 +737,8 @@ pub fn extract(text: &str) -> Entities {
             let key = fold_key(&name);
             let place_after = phrase_in(&ws[j.min(ws.len())..], PLACE_WORDS).is_some() && j < ws.len() && ws[j].joined;
             // "thành phố (Kiều Thảo)": punctuation detaches the place word.
-            // "bà xã Lê Thị Hồng" is his wife, not a commune.
-            let spouse = st >= 2 && ws[st - 1].lower == "xã" && matches!(ws[st - 2].lower.as_str(), "bà" | "ông");
-            let place_before = st > 0 && ws[st].joined && ends_with_phrase(&ws[..st], PLACE_WORDS) && !spouse;
+            let place_before =
+                st > 0 && ws[st].joined && ends_with_phrase(&ws[..st], PLACE_WORDS) && !ends_compound(&ws, st);
             let is_place = gaz.resolve_filter(&key).is_ok()
                 || names_an_award(&ws, st)
                 || place_after
@@ -935,12 +934,14 @@ pub fn extract(text: &str) -> Entities {
             None => i += 1,
         }
     }
-    if let Some(name) = closing_byline(text, &ws).filter(|_| vi) {
-        people.remove(&name);
-    }
-    // "tỷ phú Hương Khê" where the text also writes "huyện Hương Khê".
-    for name in local_place_names(&ws) {
-        people.remove(&name);
+    if vi {
+        if let Some(name) = closing_byline(text, &ws) {
+            people.remove(&name);
+        }
+        // "tỷ phú Hương Khê" where the text also writes "huyện Hương Khê".
+        for name in local_place_names(&ws) {
+            people.remove(&name);
+        }
     }
     for &(k, e) in &named_after {
         let name: Vec<&str> = ws[k..e].iter().map(|w| w.folded.as_str()).collect();
@@ -2012,6 +2013,14 @@ fn group_brand(ws: &[Word], s: usize, e: usize, band: bool) -> bool {
     rest.iter().all(|w| w.cap) && rest.iter().any(|w| looks_foreign(&w.folded))
 }
 
+/// Is the word before `k` a place word only as the end of a compound
+/// ("nông thôn", countryside; "bà xã", wife; "làng xã", villages)? Then
+/// the name at `k` is no place: "Phát triển nông thôn Nguyễn Xuân Cường",
+/// "bà xã Lê Thị Hồng".
+fn ends_compound(ws: &[Word], k: usize) -> bool {
+    k >= 2 && ws[k - 1].joined && matches!(ws[k - 2].lower.as_str(), "nông" | "làng" | "bà" | "ông")
+}
+
 /// Names the text gives to districts, communes and wards ("huyện Hương
 /// Khê", "xã Đức Thạnh"): elsewhere in the same text they are the place,
 /// not a person.
@@ -2029,10 +2038,7 @@ fn local_place_names(ws: &[Word]) -> Vec<String> {
     ];
     let mut out = Vec::new();
     for k in 1..ws.len() {
-        // Not the end of a compound: "Bộ Nông nghiệp và Phát triển nông
-        // thôn Nguyễn Xuân Cường", "bà xã Hari Won" (his wife).
-        let compound = k >= 2 && ws[k - 1].joined && matches!(ws[k - 2].lower.as_str(), "nông" | "làng" | "bà" | "ông");
-        let after_local = !compound
+        let after_local = !ends_compound(ws, k)
             && (1..=2.min(k)).any(|n| {
                 (k - n + 1..k).all(|m| ws[m].joined) && list_has(LOCAL, ws[k - n..k].iter().map(|w| w.lower.as_str()))
             });
@@ -4244,6 +4250,9 @@ mod tests {
              Do đó, Bộ trưởng Nguyễn Xuân Cường chỉ đạo. Món quà của bà xã Lê Thị Hồng tặng chồng.",
         );
         assert_eq!(e.people, ["Nguyễn Xuân Cường", "Lê Thị Hồng"]);
+        // "nông thôn" (countryside) before a name is no hamlet either.
+        let e = extract("Theo Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Nguyễn Xuân Cường, chế biến còn yếu.");
+        assert_eq!(e.people, ["Nguyễn Xuân Cường"]);
     }
 
     #[test]
