@@ -25,9 +25,6 @@ use crate::error::Error;
 use crate::schema::{name, Fields};
 use crate::store::Store;
 
-/// Articles extracted in parallel at a time.
-const BATCH: usize = 512;
-
 /// What `index` was asked to do.
 #[derive(Debug, Clone)]
 pub struct IndexOptions {
@@ -448,17 +445,19 @@ pub fn run(opts: &IndexOptions, reporter: &mut dyn Reporter) -> anyhow::Result<I
         writer.delete_term(Term::from_field_text(fields.path_abs, path_abs));
         // Extraction is the costly part of indexing: articles are read in
         // batches and extracted on all cores, then added in order.
-        let mut batch: Vec<corpus::RawDoc> = Vec::with_capacity(BATCH);
+        let mut batch: Vec<corpus::RawDoc> = Vec::with_capacity(corpus::BATCH);
         let mut add_error: Option<anyhow::Error> = None;
-        let flush = |batch: &mut Vec<corpus::RawDoc>,
-                     writer: &mut IndexWriter,
-                     summary: &mut IndexSummary,
-                     add_error: &mut Option<anyhow::Error>| {
+        let mut years = corpus::date::CollectionYears::default();
+        let mut flush = |batch: &mut Vec<corpus::RawDoc>,
+                         writer: &mut IndexWriter,
+                         summary: &mut IndexSummary,
+                         add_error: &mut Option<anyhow::Error>| {
             summary.text_bytes += batch
                 .iter()
                 .map(|r| (r.body.len() + r.title.as_ref().map_or(0, String::len)) as u64)
                 .sum::<u64>();
-            let articles: Vec<Article> = batch.par_iter().map(corpus::extract).collect();
+            let year = corpus::batch_year(&mut years, batch);
+            let articles: Vec<Article> = batch.par_iter().map(|raw| corpus::extract_in(raw, year)).collect();
             batch.clear();
             for article in &articles {
                 if let Err(e) = writer.add_document(to_document(&fields, article, stamp, path_abs)) {
@@ -471,7 +470,7 @@ pub fn run(opts: &IndexOptions, reporter: &mut dyn Reporter) -> anyhow::Result<I
         corpus::read(path, display, &opts.keys, &mut |item| match item {
             Ok(raw) => {
                 batch.push(raw);
-                if batch.len() >= BATCH {
+                if batch.len() >= corpus::BATCH {
                     since_commit_docs += flush(&mut batch, &mut writer, &mut summary, &mut add_error);
                     reporter.advance(0, summary.docs_indexed);
                     // A long file commits as it goes, marked in progress: an

@@ -15,10 +15,12 @@
 use std::collections::{HashMap, HashSet};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
+use newsfind::corpus::date::CollectionYears;
 use newsfind::corpus::read::{raw_from_json, KeyMap};
 use newsfind::corpus::text::fold_key;
-use newsfind::corpus::{extract, Article, RawDoc};
+use newsfind::corpus::{batch_year, extract, extract_in, Article, RawDoc, BATCH};
 use serde_json::Value;
 
 fn root() -> PathBuf {
@@ -58,6 +60,42 @@ fn corpus_records(corpus: &str, ids: &HashSet<String>) -> Option<HashMap<String,
         }
     }
     Some(out)
+}
+
+/// Record id → the year passed to [`extract_in`].
+type Years = HashMap<String, Option<i32>>;
+
+/// The common year ([`batch_year`]) each record of a corpus is extracted
+/// with, as `index` reads the corpus file: in batches, counting each
+/// batch's stated years before extracting it. Computed once per corpus.
+fn collection_years(corpus: &str) -> Years {
+    static CACHE: Mutex<Option<HashMap<String, Years>>> = Mutex::new(None);
+    let mut cache = CACHE.lock().unwrap();
+    let cache = cache.get_or_insert_with(HashMap::new);
+    if let Some(years) = cache.get(corpus) {
+        return years.clone();
+    }
+    let path = root().join("../shared/corpora").join(corpus).join("corpus.jsonl.gz");
+    let mut years = CollectionYears::default();
+    let mut out = HashMap::new();
+    let mut batch = Vec::new();
+    let mut flush = |batch: &mut Vec<RawDoc>| {
+        let year = batch_year(&mut years, batch);
+        for raw in batch.drain(..) {
+            out.insert(raw.id.unwrap_or_default(), year);
+        }
+    };
+    newsfind::corpus::read(&path, corpus, &KeyMap::default(), &mut |item| {
+        if let Ok(raw) = item {
+            batch.push(raw);
+            if batch.len() >= BATCH {
+                flush(&mut batch);
+            }
+        }
+    });
+    flush(&mut batch);
+    cache.insert(corpus.to_string(), out.clone());
+    out
 }
 
 #[derive(Default)]
@@ -146,7 +184,7 @@ const FLOOR: Figures = Figures {
     people_f1: 0.93,
     orgs_f1: 0.77,
     primary_acc: 0.91,
-    date_acc: 0.91,
+    date_acc: 0.93,
     title_acc: 0.95,
 };
 
@@ -192,7 +230,7 @@ floor_test!(
     /// and then used to improve the rules; floor: its current figures.
     second_development_batch_does_not_regress,
     "dev2.jsonl",
-    [0.95, 0.76, 0.80, 0.90, 0.60, 0.95]
+    [0.95, 0.76, 0.80, 0.90, 0.65, 0.95]
 );
 
 floor_test!(
@@ -208,7 +246,7 @@ floor_test!(
     /// before any rule was changed on it (README), then used like dev2.
     fourth_batch_does_not_regress,
     "dev4.jsonl",
-    [0.95, 0.78, 0.73, 0.90, 0.70, 0.95]
+    [0.95, 0.78, 0.73, 0.90, 0.75, 0.95]
 );
 
 floor_test!(
@@ -217,7 +255,7 @@ floor_test!(
     /// then used like dev2; floor: its current figures.
     fifth_batch_does_not_regress,
     "dev5.jsonl",
-    [0.95, 0.84, 0.70, 0.85, 0.55, 0.95]
+    [0.95, 0.84, 0.70, 0.85, 0.60, 0.95]
 );
 
 floor_test!(
@@ -234,7 +272,7 @@ floor_test!(
     /// before any rule was changed on it (README), then used like dev2.
     seventh_batch_does_not_regress,
     "dev7.jsonl",
-    [0.95, 0.86, 0.66, 0.95, 0.60, 0.95]
+    [0.95, 0.86, 0.66, 0.95, 0.65, 0.95]
 );
 
 floor_test!(
@@ -282,10 +320,14 @@ fn score(file: &str, limits: &Figures) {
         }
     }
     let mut records: HashMap<String, RawDoc> = HashMap::new();
+    let mut years = Years::new();
     let mut skipped_corpora = Vec::new();
     for (corpus, ids) in &by_corpus {
         match corpus_records(corpus, ids) {
-            Some(found) => records.extend(found),
+            Some(found) => {
+                records.extend(found);
+                years.extend(collection_years(corpus));
+            }
             None => skipped_corpora.push(corpus.clone()),
         }
     }
@@ -311,7 +353,10 @@ fn score(file: &str, limits: &Figures) {
                 None => continue,
             }
         };
-        let a = extract(&raw);
+        let a = match years.get(id) {
+            Some(&year) => extract_in(&raw, year),
+            None => extract(&raw),
+        };
         n += 1;
         let (pe, pm) = provinces.add(&a.provinces, &strings(&g["provinces"]));
         let gp = strings(&g["provinces_primary"]);
@@ -430,3 +475,20 @@ fn gold_file_is_well_formed() {
         assert!(Path::new(&root().join("seeds").join(g["id"].as_str().unwrap())).exists() || g["corpus"] != "seeds");
     }
 }
+
+floor_test!(
+    /// The eighth batch (tests/gold/dev8.jsonl), annotated blind and scored
+    /// only at the start and the end of the session whose rules it measures
+    /// (README), never used for tuning; floor: its final figures.
+    eighth_batch_does_not_regress,
+    "dev8.jsonl",
+    [0.92, 0.79, 0.57, 0.90, 0.65, 0.95]
+);
+
+floor_test!(
+    /// The ninth batch (tests/gold/dev9.jsonl), annotated blind, scored once
+    /// before any rule was changed on it (README), then used like dev2.
+    ninth_batch_does_not_regress,
+    "dev9.jsonl",
+    [0.95, 0.75, 0.59, 0.90, 0.70, 0.95]
+);

@@ -6,7 +6,8 @@
 //!
 //! Flow: [`walk()`] finds input files → [`read()`] turns one file into
 //! [`RawDoc`]s (one per text/HTML file, one per JSON record) →
-//! [`extract`] turns a `RawDoc` into an `Article`.
+//! [`extract`] turns a `RawDoc` into an `Article` ([`extract_in`] when it
+//! was read among others from one file, whose common year it may use).
 
 pub mod clean;
 pub mod date;
@@ -128,8 +129,35 @@ impl std::hash::Hasher for Fnv {
 /// Longest display title derived from a lead sentence, in characters.
 const DISPLAY_TITLE_CHARS: usize = 110;
 
-/// Extracts an [`Article`] from a [`RawDoc`].
+/// Extracts an [`Article`] from a [`RawDoc`] read on its own.
 pub fn extract(raw: &RawDoc) -> Article {
+    extract_in(raw, None)
+}
+
+/// Articles of one file extracted together (in parallel, by `index`); the
+/// file's common year ([`batch_year`]) is updated once per batch.
+pub const BATCH: usize = 512;
+
+/// The common year of a file's dated articles up to and including `batch`
+/// (the next [`BATCH`] articles read from it), which counts into `years`:
+/// the year passed to [`extract_in`] for that batch. `index` and the gold
+/// test both date articles this way.
+pub fn batch_year(years: &mut date::CollectionYears, batch: &[RawDoc]) -> Option<i32> {
+    for year in batch.iter().filter_map(stated_year) {
+        years.add(year);
+    }
+    years.year()
+}
+
+/// The year a [`RawDoc`] states for itself, a vote for the common year of
+/// its file ([`date::CollectionYears`]); see [`date::stated_year`].
+pub fn stated_year(raw: &RawDoc) -> Option<i32> {
+    date::stated_year(raw.date.as_deref(), raw.url.as_deref(), &raw.body)
+}
+
+/// Extracts an [`Article`] read among others from one input file whose
+/// dated articles mostly share `collection_year` (see [`date::choose_in`]).
+pub fn extract_in(raw: &RawDoc, collection_year: Option<i32>) -> Article {
     let normalized = text::normalize(&raw.body);
     let layout = if raw.needs_layout {
         clean::layout(&normalized)
@@ -160,7 +188,7 @@ pub fn extract(raw: &RawDoc) -> Article {
     let lead: String = body.lines().take(2).collect::<Vec<_>>().join("\n");
     let stamps: Vec<&str> = layout.stamps.iter().map(String::as_str).collect();
     let full = format!("{}\n{}", title.as_deref().unwrap_or(""), body);
-    let date = date::choose(metadata_date, &lead, &stamps, url.as_deref(), &full);
+    let date = date::choose_in(metadata_date, &lead, &stamps, url.as_deref(), &full, collection_year);
 
     let after_merger = date.is_some_and(|d| province::after_merger(d.date.year(), d.date.month() as u8, d.date.day()));
     let (provinces, provinces_primary) = find_provinces(title.as_deref().unwrap_or(""), &body, after_merger);

@@ -67,3 +67,29 @@ fn no_site_chrome_is_left_in_any_seed_body() {
         );
     }
 }
+
+/// A scraper export whose dated records share a year: a record that gives
+/// only "Ngày 12/10" and an older year in passing is dated in that year,
+/// while the same record indexed on its own keeps the year its text gives.
+#[test]
+fn an_export_s_common_year_dates_a_record_without_one() {
+    let env = Env::new();
+    let undated = "{\"id\":\"u\",\"title\":\"Dịch sốt xuất huyết được khống chế\",\"body\":\"Ngày 12/10, Sở Y tế cho biết dịch sốt xuất huyết đã được khống chế. Năm 2014, dịch từng bùng phát ở ba huyện.\"}\n";
+    let mut export = String::new();
+    for i in 0..4 {
+        export.push_str(&format!(
+            "{{\"id\":\"d{i}\",\"title\":\"Tin {i}\",\"body\":\"Bài viết số {i} về kinh tế số.\",\"date\":\"2016-09-2{i}\"}}\n"
+        ));
+    }
+    export.push_str(undated);
+    env.write("in/export.jsonl", export);
+    env.write("alone/one.jsonl", undated.replace("\"u\"", "\"v\""));
+    let out = env.run(&["index", "in", "alone"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let show =
+        |id: &str| -> serde_json::Value { serde_json::from_slice(&env.run(&["show", id, "--json"]).stdout).unwrap() };
+    let u = show("u");
+    assert_eq!(u["date"], "2016-10-12");
+    assert_eq!(u["date_source"], "inferred");
+    assert_eq!(show("v")["date"], "2014-10-12");
+}
