@@ -434,9 +434,32 @@ pub fn record(body: &str) -> String {
             }
         }
     }
+    if let Some(last) = lines.last_mut() {
+        if let Some(i) = closing_invitation(last) {
+            *last = last[..i].trim_end().to_string();
+        }
+    }
     strip_byline(&mut lines);
     lines.retain(|l| !l.is_empty());
     lines.join("\n")
+}
+
+/// Where a site's closing invitation starts in the last line: "* Mời quý
+/// độc giả theo dõi các chương trình đã phát sóng của Đài Truyền hình Việt
+/// Nam trên TV Online!", "Mời độc giả đón đọc phần tiếp theo …" (a
+/// promotional footer: its names are not the article's). Only a short
+/// final sentence that opens the line or follows a sentence end.
+fn closing_invitation(line: &str) -> Option<usize> {
+    const AUDIENCES: &[&str] = &["quý độc giả", "độc giả", "bạn đọc", "quý bạn đọc", "quý vị", "khán giả"];
+    let i = line.rfind("Mời ")?;
+    let rest = &line[i + "Mời ".len()..];
+    if line.len() - i > 220 || !AUDIENCES.iter().any(|a| rest.starts_with(a)) {
+        return None;
+    }
+    let before = line[..i].trim_end();
+    let before = before.strip_suffix('*').map_or(before, str::trim_end);
+    let opens = before.is_empty() || before.ends_with(['.', '!', '?', '"', '”', ')']);
+    opens.then_some(before.len())
 }
 
 /// Undoes a doubled byline ("Bộ KH&CNBộ KH&CN") and strips the date:
@@ -582,5 +605,21 @@ mod tests {
             stamp_author("Bộ Khoa học và Công nghệBộ Khoa học và Công nghệ13/11/2024").as_deref(),
             Some("Bộ Khoa học và Công nghệ")
         );
+    }
+
+    #[test]
+    fn a_closing_invitation_to_the_site_s_programmes_is_cut() {
+        let b = "Tòa án Tối cao Mỹ ra phán quyết tại toàn bộ 50 bang của nước này.* Mời quý độc giả theo dõi các chương trình đã phát sóng của Đài Truyền hình Việt Nam trên TV Online!";
+        assert_eq!(
+            record(b),
+            "Tòa án Tối cao Mỹ ra phán quyết tại toàn bộ 50 bang của nước này."
+        );
+        let b = "Mở đầu.\nKết thúc câu chuyện. Mời độc giả đón đọc phần tiếp theo của loạt bài.";
+        assert_eq!(record(b), "Mở đầu.\nKết thúc câu chuyện.");
+        // An invitation inside the story stays: "mời" in a quote, mid-text.
+        let b = "Ông nói: Mời bạn đọc thư này rồi trả lời tôi, và bà đã đọc nó hai lần";
+        assert_eq!(record(b), b);
+        let b = "Chủ nhà Mời khán giả vào xem.";
+        assert_eq!(record(b), b);
     }
 }

@@ -862,15 +862,8 @@ pub fn extract(text: &str) -> Entities {
     let mut named_after: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        // An official name runs on where the head-word rules stop: "Bộ Lao
-        // động, thương binh và xã hội", "Ủy ban Về các vấn đề xã hội".
-        let official = || state_bodies().match_at(&ws, i);
-        let found = match (vi_org_end(&ws, i), official()) {
-            (Some((n, end)), Some(e)) => Some((n, end.max(e))),
-            (None, Some(e)) => Some((head_len(&ws, i, ORG_HEADS_VI_EXACT).unwrap_or(1).min(e - i), e)),
-            (found, None) => found,
-        };
-        match found {
+        let official_end = state_bodies().match_at(&ws, i);
+        match body_at(&ws, i) {
             Some((head_len, end)) => {
                 // A school or shop named after a person: the name is not a
                 // person in the news unless the text also uses it alone.
@@ -890,7 +883,10 @@ pub fn extract(text: &str) -> Entities {
                 // "tạp chí Forbes" → "Forbes", but "Tạp chí Cộng sản" stays
                 // whole: without its classifier it is a common noun.
                 let journal = head == "tạp" && rest.iter().all(|w| w.text.is_ascii());
-                let classifier = matches!(head, "báo" | "đài" | "pv" | "phóng") || journal || band || group;
+                // "Đài Khí tượng thủy văn khu vực Nam Bộ" is an official
+                // name, not the classifier "đài" before a station's brand.
+                let classifier = (matches!(head, "báo" | "đài" | "pv" | "phóng") || journal || band || group)
+                    && official_end.is_none();
                 let club = matches!(head, "clb" | "câu");
                 if club {
                     // "CLB Mallorca và Barcelona": two clubs.
@@ -916,7 +912,13 @@ pub fn extract(text: &str) -> Entities {
                 } else if head == "ngân" && rest.len() == 1 && is_bank_brand(rest[0].text) {
                     // "Ngân hàng VPBank" → "VPBank".
                     orgs.add(&rest_text);
-                } else if let Some((ps, pe)) = parent_after(&ws, end).filter(|_| is_sub_unit(&ws, i, head_len)) {
+                } else if let Some((ps, pe)) = parent_after(&ws, end).filter(|&(ps, _)| {
+                    if ws[ps - 1].lower == "của" {
+                        is_committee(&ws, i, head_len)
+                    } else {
+                        is_sub_unit(&ws, i, head_len)
+                    }
+                }) {
                     // (A ministry or a front is no sub-unit: "Bộ Chính trị,
                     // Ban Bí thư" and "Chính phủ, Mặt trận Tổ quốc Việt Nam"
                     // list bodies.)
@@ -2923,11 +2925,24 @@ fn head_len(ws: &[Word], i: usize, list: &'static [&'static str]) -> Option<usiz
     None
 }
 
-/// A Vietnamese organisation at `i`: (head length, end of the name).
-/// Vietnamese capitalises the first syllable of each word of a name, so a
-/// capitalised syllable may be followed by one lowercase one ("Bộ Khoa học
-/// và Công nghệ"); administrative words bridge to a place ("Công an huyện
-/// Quảng Ninh").
+/// A Vietnamese organisation at `i`, (head length, end of the name): the
+/// head-word rules ([`vi_org_end`]), lengthened to an official name
+/// (`data/state_bodies.txt`) that starts there.
+fn body_at(ws: &[Word], i: usize) -> Option<(usize, usize)> {
+    // An official name runs on where the head-word rules stop: "Bộ Lao
+    // động, thương binh và xã hội", "Ủy ban Về các vấn đề xã hội".
+    match (vi_org_end(ws, i), state_bodies().match_at(ws, i)) {
+        (Some((n, end)), Some(e)) => Some((n, end.max(e))),
+        (None, Some(e)) => Some((head_len(ws, i, ORG_HEADS_VI_EXACT).unwrap_or(1).min(e - i), e)),
+        (found, None) => found,
+    }
+}
+
+/// A Vietnamese organisation at `i` by its head word: (head length, end of
+/// the name). Vietnamese capitalises the first syllable of each word of a
+/// name, so a capitalised syllable may be followed by one lowercase one
+/// ("Bộ Khoa học và Công nghệ"); administrative words bridge to a place
+/// ("Công an huyện Quảng Ninh").
 fn vi_org_end(ws: &[Word], i: usize) -> Option<(usize, usize)> {
     // A head inside a longer proper name is not a head: "Tây Ban Nha".
     if i > 0
@@ -3274,14 +3289,35 @@ fn is_sub_unit(ws: &[Word], i: usize, n: usize) -> bool {
     head_len(ws, i, SUB_UNIT_HEADS) == Some(n)
 }
 
+/// A committee or council belongs to the body named after "của": "Ủy ban
+/// Kinh tế của Quốc hội", "Cao ủy Nhân quyền của LHQ" (but a ministry is
+/// named without its country: "Bộ Ngoại giao của Mỹ" is not a sub-unit).
+const COMMITTEE_HEADS: &[&str] = &["ủy ban", "uỷ ban", "cao ủy", "cao uỷ", "hội đồng"];
+
+/// Does the body at `i`, whose head has `n` words, belong to a parent
+/// named after "của" ([`COMMITTEE_HEADS`] and sub-units)?
+fn is_committee(ws: &[Word], i: usize, n: usize) -> bool {
+    is_sub_unit(ws, i, n) || head_len(ws, i, COMMITTEE_HEADS) == Some(n)
+}
+
 /// A sub-unit followed by its parent, "Cục Quản lý Cạnh tranh, Bộ Công
 /// Thương" or "Cơ quan CSĐT - Bộ Công an": the parent's start and end.
+///
+/// "của" joins them too, "Ủy ban Về các vấn đề xã hội của Quốc hội": the
+/// sub-unit's name then runs through the parent's ([`is_committee`]).
 fn parent_after(ws: &[Word], end: usize) -> Option<(usize, usize)> {
-    let w = ws.get(end)?;
-    if !matches!(w.sep.trim(), "," | "-" | "–") || !w.cap {
+    let mut w = ws.get(end)?;
+    let mut end = end;
+    if w.joined && w.lower == "của" {
+        end += 1;
+        w = ws.get(end).filter(|x| x.joined)?;
+    } else if !matches!(w.sep.trim(), "," | "-" | "–") {
         return None;
     }
-    let (_, e) = vi_org_end(ws, end)?;
+    if !w.cap {
+        return None;
+    }
+    let (_, e) = body_at(ws, end)?;
     // "Bộ TN-MT, Bộ Tư lệnh Thủ đô, Bộ Tư lệnh Quân chủng …": a list of
     // bodies, not a sub-unit and its parent.
     let listed = ws.get(e).is_some_and(|w| {
@@ -4438,6 +4474,36 @@ mod tests {
             "{:?}",
             e.organizations
         );
+    }
+
+    #[test]
+    fn a_committee_of_a_body_runs_through_its_name() {
+        let e = extract("Ủy ban Kinh tế của Quốc hội đã thẩm tra báo cáo. Bộ Ngoại giao của Mỹ ra tuyên bố.");
+        let has = |o: &str| e.organizations.iter().any(|x| x == o);
+        assert!(has("Ủy ban Kinh tế của Quốc hội"), "{:?}", e.organizations);
+        assert!(has("Quốc hội"), "{:?}", e.organizations);
+        // A ministry is no committee: "của Mỹ" names its country.
+        assert!(has("Bộ Ngoại giao"), "{:?}", e.organizations);
+        assert!(
+            !e.organizations.iter().any(|o| o.contains("của Mỹ")),
+            "{:?}",
+            e.organizations
+        );
+    }
+
+    #[test]
+    fn an_official_name_keeps_its_head_and_its_lowercase_words() {
+        let e = extract(
+            "Trung tâm Dự báo khí tượng thủy văn Trung ương cho hay trời rét. Theo Đài Khí tượng thủy văn khu vực Nam bộ, mưa còn kéo dài.",
+        );
+        let has = |o: &str| e.organizations.iter().any(|x| x == o);
+        assert!(
+            has("Trung tâm Dự báo khí tượng thủy văn Trung ương"),
+            "{:?}",
+            e.organizations
+        );
+        // "Đài" here is part of the name, not a station's classifier.
+        assert!(has("Đài Khí tượng thủy văn khu vực Nam bộ"), "{:?}", e.organizations);
     }
 
     #[test]
