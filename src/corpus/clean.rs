@@ -458,7 +458,9 @@ fn closing_invitation(line: &str) -> Option<usize> {
     }
     let before = line[..i].trim_end();
     let before = before.strip_suffix('*').map_or(before, str::trim_end);
-    let opens = before.is_empty() || before.ends_with(['.', '!', '?', '"', '”', ')']);
+    // "… Xương chiMời quý độc giả …": glued on where a line break was lost.
+    let glued = line[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+    let opens = before.is_empty() || glued || before.ends_with(['.', '!', '?', '"', '”', ')']);
     opens.then_some(before.len())
 }
 
@@ -614,6 +616,8 @@ mod tests {
             record(b),
             "Tòa án Tối cao Mỹ ra phán quyết tại toàn bộ 50 bang của nước này."
         );
+        let b = "Tác dụng với dung dịch kiềmMời quý độc giả theo dõi các chương trình của Đài Truyền hình Việt Nam!";
+        assert_eq!(record(b), "Tác dụng với dung dịch kiềm");
         let b = "Mở đầu.\nKết thúc câu chuyện. Mời độc giả đón đọc phần tiếp theo của loạt bài.";
         assert_eq!(record(b), "Mở đầu.\nKết thúc câu chuyện.");
         // An invitation inside the story stays: "mời" in a quote, mid-text.

@@ -963,6 +963,17 @@ pub fn extract(text: &str) -> Entities {
             }
         }
     }
+    // An outlet after a press classifier: "tờ Guardian", "hãng tin
+    // Axios", "kênh CBS", "trang TMZ".
+    if vi {
+        for k in 0..ws.len() {
+            if let Some((s, e)) = press_outlet_after(&ws, k) {
+                if !outlet_is_credit_after(text, &ws, s, e) {
+                    orgs.add(&original(text, &ws[s..e]));
+                }
+            }
+        }
+    }
     // A public body the press names without a head word ("the White
     // House", "Parliament"), standing alone: "Senate Banking Committee" is
     // the committee's name, and "Treasury bills" are bonds.
@@ -1479,20 +1490,125 @@ fn news_outlets() -> &'static Lexicon {
 /// in brackets ("(TTXVN)", "(Theo AFP)"), before a slash ("Reuters/…"),
 /// inside a longer capitalised run, or in the last line's closing words.
 fn outlet_is_credit(text: &str, ws: &[Word], k: usize, e: usize) -> bool {
+    let glued_before = k > 0 && ws[k].joined && ws[k - 1].cap && !VI_STOP.contains(&ws[k - 1].lower.as_str());
+    glued_before || outlet_is_credit_after(text, ws, k, e)
+}
+
+/// [`outlet_is_credit`] for an outlet named after its classifier ("Tờ
+/// Guardian"): the capitalised word before it is no sign of a credit.
+fn outlet_is_credit_after(text: &str, ws: &[Word], k: usize, e: usize) -> bool {
     const CREDIT_WORDS: &[&str] = &[
         "ảnh", "nguồn", "photo", "source", "video", "clip", "đồ", "họa", "hoạ", "credit",
     ];
     let before = &text[..ws[k].start];
     let end = ws[e - 1].start + ws[e - 1].text.len();
     let after = &text[end..];
-    let run_on = k > 0 && ws[k].joined && ws[k - 1].cap && !VI_STOP.contains(&ws[k - 1].lower.as_str())
-        || ws.get(e).is_some_and(|w| w.joined && w.cap);
+    let run_on = ws.get(e).is_some_and(|w| w.joined && w.cap);
     let credited = (1..=2)
         .filter_map(|d| k.checked_sub(d))
         .any(|j| CREDIT_WORDS.contains(&ws[j].lower.as_str()));
     let bracketed = before.trim_end().ends_with('(') || before.trim_end().to_lowercase().ends_with("(theo");
     let closing = after.trim().len() < 40 && !after.contains('\n');
     run_on || credited || bracketed || after.starts_with('/') || closing
+}
+
+/// Vietnamese words for a newspaper, agency, channel or news site before
+/// its name ("tờ Guardian", "hãng tin Axios"). "kênh" (also a canal) and
+/// "trang" (also a page, and a given name) only before a foreign name.
+const PRESS_CLASSIFIERS: &[&str] = &[
+    "tờ",
+    "tờ báo",
+    "nhật báo",
+    "tuần báo",
+    "hãng tin",
+    "hãng thông tấn",
+    "kênh",
+    "kênh truyền hình",
+    "trang",
+    "trang tin",
+    "trang tin tức",
+    "trang web",
+];
+
+/// The outlet named after a press classifier at `k` ([`PRESS_CLASSIFIERS`]):
+/// one to four capitalised words, not a platform or product ("trang
+/// Facebook"), a person ("tờ Nguyễn …") or a place ("kênh Nhiêu Lộc").
+fn press_outlet_after(ws: &[Word], k: usize) -> Option<(usize, usize)> {
+    // Pages, forms and papers: "trang Fanpage", "tờ Phiếu …", "tờ Séc".
+    const NOT_OUTLETS: &[&str] = &[
+        "fanpage", "website", "web", "blog", "online", "mxh", "phieu", "giay", "don", "trinh", "khai", "sec", "ve",
+    ];
+    let n = head_len(ws, k, PRESS_CLASSIFIERS)?;
+    let w = &ws[k];
+    // "TRANG" in capitals is a name ("HOANG THU TRANG GIUP MS", a donor
+    // list); a capitalised classifier before a Vietnamese name opens a
+    // sentence ("Tờ Thanh Niên", not "Minh Trang Nhung").
+    let opens = k == 0 || w.sep.contains(['.', '!', '?', '\n', ':', '"', '“', '(']);
+    if w.cap && !is_titlecase(w) {
+        return None;
+    }
+    // "lực lượng vũ trang", "thời trang": compounds, not "trang" (a site).
+    if k > 0 && w.joined && matches!(ws[k - 1].lower.as_str(), "vũ" | "thời" | "nông" | "điền") {
+        return None;
+    }
+    // "Tờ trình" (a proposal) and "tờ báo này" name no outlet: the name
+    // must start capitalised right after the classifier.
+    let s = k + n;
+    if let Some(e) = news_outlets().match_at(ws, s) {
+        // "Tờ Thanh Niên": a known outlet, though "Thanh" is also a family name.
+        return Some((s, e));
+    }
+    let foreign_only = matches!(w.lower.as_str(), "kênh" | "trang");
+    let mut e = s;
+    while e < ws.len()
+        && e - s < 4
+        && (ws[e].joined || e > s && ws[e].sep == "-")
+        && ws[e].cap
+        && ws[e].text.chars().all(crate::corpus::text::is_alnum)
+    {
+        e += 1;
+    }
+    if e == s {
+        return None;
+    }
+    let ascii = ws[s..e].iter().all(|w| w.text.is_ascii());
+    if ascii {
+        // A foreign outlet: each word foreign-looking ("Daily Mail"), an
+        // acronym or a channel number ("AP", "VTV3"), not a Vietnamese
+        // syllable written without marks ("Trang Nhung", an actress) nor
+        // a paper size ("tờ A4").
+        let brand = |w: &Word| {
+            let upper = w.text.chars().filter(char::is_ascii_uppercase).count();
+            let digits = w.text.chars().any(|c| c.is_ascii_digit());
+            looks_foreign(&w.folded) || upper >= 2 || digits && w.text.chars().count() > 2
+        };
+        if !ws[s..e].iter().all(brand) {
+            return None;
+        }
+    } else if foreign_only || w.cap && !opens {
+        return None;
+    }
+    // A Vietnamese name whose later syllables are lowercase runs on past
+    // what was taken ("tờ Bưu điện Hoa Nam", "tờ Thời báo Kinh tế"): not
+    // cut short to "Bưu".
+    let runs_on = ws
+        .get(e)
+        .is_some_and(|x| x.joined && !x.cap && x.text.chars().all(char::is_alphabetic));
+    if runs_on && !ws[s..e].iter().all(|w| w.text.is_ascii()) {
+        return None;
+    }
+    if NOT_OUTLETS.contains(&ws[s].folded.as_str()) {
+        return None;
+    }
+    let first = &ws[s];
+    let place = gazetteer().resolve_filter(&fold_key(&joined(&ws[s..e]))).is_ok()
+        || foreign_places().match_at(ws, s) == Some(e)
+        || is_country(first)
+        || country_phrase_len(ws, s) > 0;
+    // Camel case splits "YouTube" into two words; the lexicon has it whole.
+    let glued: String = ws[s..e].iter().map(|w| w.folded.as_str()).collect();
+    let product = products().match_at(ws, s).is_some() || products().full_name(&glued).is_some();
+    (!product && !is_family(first) && !place).then_some((s, e))
 }
 
 /// Does the text report on sport? Club names that are also cities
@@ -4504,6 +4620,23 @@ mod tests {
         );
         // "Đài" here is part of the name, not a station's classifier.
         assert!(has("Đài Khí tượng thủy văn khu vực Nam bộ"), "{:?}", e.organizations);
+    }
+
+    #[test]
+    fn an_outlet_after_a_press_classifier_is_an_organisation() {
+        let e = extract(
+            "Theo tờ Guardian, vụ việc xảy ra hôm qua. Trang TMZ vừa tiết lộ tin này. Hãng tin Axios đưa tin. \
+             Qatar đóng cửa kênh Al-Jazeera, hạ cấp quan hệ. Tờ Thanh Niên cho hay giá tăng mạnh trong tuần. Giá vàng hôm nay cũng tăng mạnh so với hôm qua.",
+        );
+        for o in ["Guardian", "TMZ", "Axios", "Al-Jazeera", "Thanh Niên"] {
+            assert!(e.organizations.iter().any(|x| x == o), "{o}: {:?}", e.organizations);
+        }
+        // Not outlets: a canal, a platform, a compound, a given name, a form.
+        let e = extract(
+            "Kênh Nhiêu Lộc ô nhiễm nặng. Video trên kênh YouTube của mình. Lực lượng vũ trang Trung Quốc \
+             mạnh. Diễn viên Trang Nhung xuất hiện. Ông nộp tờ Phiếu đăng ký. Tờ trình số 5 được gửi đi hôm qua.",
+        );
+        assert!(e.organizations.is_empty(), "{:?}", e.organizations);
     }
 
     #[test]
