@@ -128,6 +128,17 @@ const PIECES: &[&str] = &[
     "vào năm 2010",
     "due 1992",
     "Ông Trần Văn Lâm và",
+    // Session 6: "của" parents, press classifiers, stage names, footers.
+    "Ủy ban Kinh tế của",
+    " của Quốc hội",
+    "tờ",
+    "Trang",
+    "kênh Al-",
+    "hãng tin",
+    "Ngọc Trinh bất ngờ chia sẻ",
+    "Đài Khí tượng thủy văn khu vực",
+    "* Mời quý độc giả",
+    "Mời",
 ];
 
 struct Rng(u64);

@@ -839,6 +839,11 @@ pub fn extract(text: &str) -> Entities {
             }
         }
     }
+    if vi {
+        for name in given_name_people(&ws, &people) {
+            people.add(&name);
+        }
+    }
     for name in name_list_members(&ws, &people) {
         people.add(&name);
     }
@@ -1554,10 +1559,6 @@ fn press_outlet_after(ws: &[Word], k: usize) -> Option<(usize, usize)> {
     // "Tờ trình" (a proposal) and "tờ báo này" name no outlet: the name
     // must start capitalised right after the classifier.
     let s = k + n;
-    if let Some(e) = news_outlets().match_at(ws, s) {
-        // "Tờ Thanh Niên": a known outlet, though "Thanh" is also a family name.
-        return Some((s, e));
-    }
     let foreign_only = matches!(w.lower.as_str(), "kênh" | "trang");
     let mut e = s;
     while e < ws.len()
@@ -1567,6 +1568,16 @@ fn press_outlet_after(ws: &[Word], k: usize) -> Option<(usize, usize)> {
         && ws[e].text.chars().all(crate::corpus::text::is_alnum)
     {
         e += 1;
+    }
+    if let Some(known) = news_outlets().match_at(ws, s) {
+        // "Tờ Thanh Niên": a known outlet, though "Thanh" is also a family
+        // name; "tờ Nikkei Asian Review" is longer than the listed "Nikkei Asia".
+        let foreign = |w: &Word| {
+            w.text.is_ascii()
+                && (looks_foreign(&w.folded) || w.text.chars().filter(char::is_ascii_uppercase).count() >= 2)
+        };
+        let longer = e > known && ws[known..e].iter().all(foreign);
+        return Some((s, if longer { e } else { known }));
     }
     if e == s {
         return None;
@@ -1882,6 +1893,266 @@ fn name_list_members(ws: &[Word], people: &Collector) -> Vec<String> {
     out
 }
 
+/// Verbs only a person is the subject of ("Ngọc Trinh chia sẻ", "Trấn
+/// Thành khoe", "Mỹ Tâm trò chuyện"): a place or a body does not confide,
+/// show off or sing.
+const PERSON_VERBS_VI: &[&str] = &[
+    "chia sẻ",
+    "tâm sự",
+    "khoe",
+    "tiết lộ",
+    "thừa nhận",
+    "bật khóc",
+    "bày tỏ",
+    "kết hôn",
+    "hẹn hò",
+    "trò chuyện",
+    "song ca",
+    "nở nụ cười",
+    "xúc động",
+    "diện",
+    "bật mí",
+    "thổ lộ",
+    "chia tay",
+    "sinh con",
+    "mang bầu",
+    "ly hôn",
+    "hát",
+    "thủ vai",
+    "đóng vai",
+    "tạo dáng",
+    "khoe dáng",
+    "gây sốt",
+    "xinh đẹp",
+    "rạng rỡ",
+];
+
+/// Adverbs between a subject and its verb ("Ngọc Trinh bất ngờ chia sẻ").
+const SUBJECT_ADVERBS_VI: &[&str] = &[
+    "bất ngờ",
+    "vẫn",
+    "đã",
+    "cũng",
+    "liền",
+    "lại",
+    "từng",
+    "vừa",
+    "mới",
+    "còn",
+    "luôn",
+    "khá",
+    "rất",
+    "đang",
+    "sẽ",
+];
+
+/// Words before a name that make it a place: "quận Cầu Giấy", "sông Hồng".
+const PLACE_WORDS_VI: &[&str] = &[
+    "huyện",
+    "xã",
+    "quận",
+    "phường",
+    "tỉnh",
+    "thành",
+    "phố",
+    "đường",
+    "sông",
+    "núi",
+    "hồ",
+    "chùa",
+    "đền",
+    "cầu",
+    "chợ",
+    "làng",
+    "thôn",
+    "bản",
+    "khu",
+    "bến",
+    "cảng",
+    "sân",
+    "ấp",
+    "vịnh",
+    "đảo",
+    "đèo",
+    "thị",
+    "trấn",
+    "miền",
+    "vùng",
+    "đình",
+    "phim",
+    "bài",
+    "ca",
+    "khúc",
+    "tại",
+    "ở",
+];
+
+/// Stage names and given names without a family name, "Trấn Thành",
+/// "Ngọc Trinh", "Mỹ Tâm": two or three capitalised Vietnamese syllables
+/// that are the subject of a verb only a person has ([`PERSON_VERBS_VI`])
+/// somewhere in the text, and that the text never places after a place
+/// word ("phố Hàng Bông", "phim Tuổi Thanh Xuân").
+fn given_name_people(ws: &[Word], people: &Collector) -> Vec<String> {
+    // Capitalised at the start of a sentence, these are no name's first
+    // syllable: "Khi Minh …", "Phía Nga …", "Chị Phượng …" (a title: the
+    // name after it is a short form).
+    const NOT_FIRST: &[&str] = &[
+        "khi",
+        "theo",
+        "hồi",
+        "biết",
+        "thấy",
+        "dù",
+        "phía",
+        "chính",
+        "tổng",
+        "trưởng",
+        "ngài",
+        "sao",
+        "chuỗi",
+        "ga",
+        "chèo",
+        "nhà",
+        "vì",
+        "nếu",
+        "nhưng",
+        "mỗi",
+        "chị",
+        "cô",
+        "vợ",
+        "chồng",
+        "bạn",
+        "thầy",
+        "cụ",
+        "anh",
+        "ông",
+        "bà",
+        "em",
+        "bé",
+        "cháu",
+        "mẹ",
+        "bố",
+        "con",
+        "chú",
+        "bác",
+        "dì",
+        "cậu",
+        "nữ",
+        "nam",
+        "người",
+        "sen",
+        "lợi",
+        "chiến",
+        "thương",
+        "tân",
+        "phương",
+        "đoàn",
+        "đội",
+        "hội",
+        "quỹ",
+        "giải",
+        "cúp",
+        "lễ",
+        "tết",
+        "xứ",
+        "huyện",
+        "yêu",
+        "nhìn",
+        "mặc",
+        "phó",
+        "đại",
+        "liên",
+        "nhì",
+        "chợ",
+        "đầm",
+        "trại",
+        "đá",
+        "hồ",
+        "sông",
+        "núi",
+        "cầu",
+        "bến",
+        "đảo",
+        "vịnh",
+        "làng",
+        "xóm",
+        "ấp",
+        "xã",
+        "phường",
+        "quận",
+        "tỉnh",
+        "thôn",
+        "chùa",
+        "đền",
+        "đình",
+    ];
+    // Words a name does not end in: "Ngọc Trinh Dù …", "Dương Mịch Theo".
+    const NOT_LAST: &[&str] = &[
+        "dù", "theo", "khi", "đại", "nhà", "việt", "mỹ", "nga", "tây", "đông", "trị",
+    ];
+    let gaz = gazetteer();
+    let syllable = |w: &Word| {
+        is_titlecase(w)
+            && w.text.chars().all(crate::corpus::text::is_alpha)
+            && (!w.text.is_ascii() || !looks_foreign(&w.folded))
+            && !is_common_word(w)
+            && !VI_STOP.contains(&w.lower.as_str())
+    };
+    let mut subject: Vec<String> = Vec::new();
+    let mut placed: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let starts = syllable(&ws[i]) && (i == 0 || !ws[i].joined || !ws[i - 1].cap);
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < ws.len() && j - i < 4 && ws[j].joined && syllable(&ws[j]) {
+            j += 1;
+        }
+        if !(2..=3).contains(&(j - i)) || ws.get(j).is_some_and(|w| w.joined && w.cap) {
+            i = j;
+            continue;
+        }
+        let name = joined(&ws[i..j]);
+        if NOT_FIRST.contains(&ws[i].lower.as_str()) || NOT_LAST.contains(&ws[j - 1].lower.as_str()) {
+            i = j;
+            continue;
+        }
+        if i > 0 && ws[i].joined && PLACE_WORDS_VI.contains(&ws[i - 1].lower.as_str()) {
+            placed.push(name);
+            i = j;
+            continue;
+        }
+        let mut v = j;
+        while v < ws.len() && v - j < 2 && ws[v].joined {
+            match head_len(ws, v, SUBJECT_ADVERBS_VI) {
+                Some(n) if head_len(ws, v, PERSON_VERBS_VI).is_none() => v += n,
+                _ => break,
+            }
+        }
+        let verb = ws.get(v).is_some_and(|w| w.joined) && head_len(ws, v, PERSON_VERBS_VI).is_some();
+        if verb
+            && !people.contains(&name)
+            && gaz.resolve_filter(&fold_key(&name)).is_err()
+            && lexicon_run(ws, i, false).is_none()
+            && head_len(ws, i, ORG_HEADS_VI_EXACT).is_none()
+            && head_len(ws, i, ORG_WHOLE_VI).is_none()
+            && country_phrase_len(ws, i) == 0
+            && !is_country(&ws[i])
+            && !is_not_person(&ws[i..j])
+            && !contains_head(&ws[i..j])
+        {
+            subject.push(name);
+        }
+        i = j;
+    }
+    subject.retain(|n| !placed.contains(n));
+    subject.dedup();
+    subject
+}
+
 /// A sports line-up after a colon, "Barcelona: Ter Stegen, Piqué,
 /// Mascherano; Busquets, Rafinha; Neymar.": at least four items of one to
 /// three capitalised words (an initial allowed: "M. Torres") separated by
@@ -1992,6 +2263,7 @@ const COUNTRY_PHRASES: &[&str] = &[
     "thụy điển",
     "thuỵ điển",
     "thụy sĩ",
+    "thụy sỹ",
     "thuỵ sĩ",
     "nam phi",
     "hy lạp",
@@ -4637,6 +4909,25 @@ mod tests {
              mạnh. Diễn viên Trang Nhung xuất hiện. Ông nộp tờ Phiếu đăng ký. Tờ trình số 5 được gửi đi hôm qua.",
         );
         assert!(e.organizations.is_empty(), "{:?}", e.organizations);
+    }
+
+    #[test]
+    fn a_stage_name_that_confides_or_sings_is_a_person() {
+        let e = extract(
+            "Mới đây, Trấn Thành khoe nhận được quà sinh nhật. Sau 5 ngày im lặng, Ngọc Trinh bất ngờ chia sẻ \
+             những hình ảnh mới. Khi Minh Khai đã thông xe, Hạ Long vẫn đông khách và phố Hàng Bông tấp nập.",
+        );
+        let has = |n: &str| e.people.iter().any(|x| x == n);
+        assert!(has("Trấn Thành") && has("Ngọc Trinh"), "{:?}", e.people);
+        // No person verb, or a sentence opener: no name.
+        assert!(
+            !has("Minh Khai") && !has("Hạ Long") && !has("Hàng Bông"),
+            "{:?}",
+            e.people
+        );
+        // A name the text also gives a place word is the place.
+        let e = extract("Người dân phố Hàng Bông xúc động. Hàng Bông xúc động khi nhận quà của thành phố.");
+        assert!(e.people.is_empty(), "{:?}", e.people);
     }
 
     #[test]
