@@ -741,7 +741,7 @@ const COLLECTION_MIN_VOTES: u32 = 3;
 /// The years of the articles of one input file (a JSON Lines export, a
 /// JSON array) that state their date outright, read so far. Scraper
 /// exports are crawls of a period: when most dated records share a year
-/// (at least [`COLLECTION_MIN_VOTES`] records and three in five), that
+/// (at least three records, and three in five), that
 /// year is the best guess for a record that gives only a day and month.
 #[derive(Debug, Clone, Default)]
 pub struct CollectionYears {

@@ -5186,7 +5186,8 @@ mod tests {
             e.organizations,
             [
                 "Bộ Lao động, thương binh và xã hội",
-                "Ủy ban Về các vấn đề xã hội",
+                // The committee with its parent, then the parent alone.
+                "Ủy ban Về các vấn đề xã hội của Quốc hội",
                 "Quốc hội"
             ]
         );
