@@ -13,7 +13,10 @@
 //!   ("province", "ward", "street"), or hold a company word ("General
 //!   Motors") are not people; a possessive ends a name. A name the same
 //!   text gives a district or commune ("huyện Hương Khê") and a byline
-//!   glued after the last sentence are not people either.
+//!   glued after the last sentence are not people either. In Vietnamese
+//!   text a stage or given name without a family name ("Trấn Thành",
+//!   "Ngọc Trinh") is a person when it is the subject of a verb only a
+//!   person has ("chia sẻ", "khoe", "song ca").
 //! - **Organisations**: a capitalised run containing an organisation head
 //!   word (Ministry, Department, Committee, Association…; Bộ, Sở, Ủy ban,
 //!   Công ty…), with the connectors "of", "and", "for", "on" inside it; an
@@ -21,7 +24,11 @@
 //!   head word (`data/institutions.txt`: White House, Parliament, SEC);
 //!   a band after "nhóm"/"nhóm nhạc"; Vietnam's central bodies under their
 //!   official names, in any case and across commas
-//!   (`data/state_bodies.txt`: "Bộ Lao động, thương binh và xã hội").
+//!   (`data/state_bodies.txt`: "Bộ Lao động, thương binh và xã hội");
+//!   a sub-unit with its parent after a comma, a dash or "của" ("Ủy ban
+//!   Kinh tế của Quốc hội", and the parent alone); a news outlet after a
+//!   press classifier ("tờ Guardian", "hãng tin Axios", "kênh CBS") or
+//!   from `data/news_outlets.txt`, unless it is a credit.
 //!   An abbreviated and a full name of one body are listed once.
 //! - **Programmes**: "Project 06"-style names with a number, legal
 //!   documents with a number ("Decision No. 505/QD-TTg", "Nghị quyết
