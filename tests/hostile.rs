@@ -139,6 +139,10 @@ const PIECES: &[&str] = &[
     "Đài Khí tượng thủy văn khu vực",
     "* Mời quý độc giả",
     "Mời",
+    "Giáo hoàng Benedict",
+    " XVI",
+    "quân đội",
+    "Hoa Kỳ",
 ];
 
 struct Rng(u64);

@@ -705,6 +705,18 @@ pub fn extract(text: &str) -> Entities {
             if j < ws.len() && ws[j].cap && ws[j].joined && possessive_base(ws[j].text).is_some_and(|b| b.len() > 1) {
                 j += 1;
             }
+            // A regnal number after a titled name: "Giáo hoàng Benedict XVI",
+            // "Vua Charles III".
+            let regnal = |t: &str| (2..=5).contains(&t.len()) && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+            if trigger
+                && j > i
+                && j < ws.len()
+                && ws[j].joined
+                && regnal(ws[j].text)
+                && gaz.resolve_filter(&fold_key(&joined(&ws[i..j]))).is_err()
+            {
+                j += 1;
+            }
             // A hyphenated Korean given name: "Park Geun-hye".
             let mut hyphen = false;
             // A double-barrelled surname in English text: "Alexandria
@@ -971,6 +983,15 @@ pub fn extract(text: &str) -> Entities {
     for k in 0..ws.len() {
         if let Some(e) = news_outlets().match_at(&ws, k) {
             if !outlet_is_credit(text, &ws, k, e) {
+                orgs.add(&original(text, &ws[k..e]));
+            }
+        }
+    }
+    // A country's armed or police force named with the country: "quân
+    // đội Ukraine", "cảnh sát Philippines", "hải quân Hoa Kỳ".
+    if vi {
+        for k in 0..ws.len() {
+            if let Some(e) = national_force_at(&ws, k) {
                 orgs.add(&original(text, &ws[k..e]));
             }
         }
@@ -1522,6 +1543,40 @@ fn outlet_is_credit_after(text: &str, ws: &[Word], k: usize, e: usize) -> bool {
     let bracketed = before.trim_end().ends_with('(') || before.trim_end().to_lowercase().ends_with("(theo");
     let closing = after.trim().len() < 40 && !after.contains('\n');
     run_on || credited || bracketed || after.starts_with('/') || closing
+}
+
+/// Forces a country has, named with it ("quân đội Ukraine").
+const NATIONAL_FORCES_VI: &[&str] = &[
+    "quân đội",
+    "hải quân",
+    "không quân",
+    "lục quân",
+    "cảnh sát",
+    "cảnh sát biển",
+    "tuần duyên",
+    "lực lượng tuần duyên",
+    "lực lượng phòng vệ",
+];
+
+/// A national force at `k` followed by its country ([`NATIONAL_FORCES_VI`]):
+/// the end of the name. Not inside a longer name ("Bộ Tư lệnh Cảnh sát
+/// biển Việt Nam" is found whole by the head-word rules).
+fn national_force_at(ws: &[Word], k: usize) -> Option<usize> {
+    if k > 0 && ws[k].joined && ws[k - 1].cap && !VI_STOP.contains(&ws[k - 1].lower.as_str()) {
+        return None;
+    }
+    let n = head_len(ws, k, NATIONAL_FORCES_VI)?;
+    let c = k + n;
+    let w = ws.get(c).filter(|w| w.joined && w.cap)?;
+    let e = match country_phrase_len(ws, c) {
+        0 if is_country(w) => c + 1,
+        0 => foreign_places()
+            .match_at(ws, c)
+            .filter(|_| is_country_only(w) || w.text.is_ascii())?,
+        m => c + m,
+    };
+    // "quân đội Mỹ Donald Trump" never happens; a run going on is a longer name.
+    (!ws.get(e).is_some_and(|x| x.joined && x.cap)).then_some(e)
 }
 
 /// Vietnamese words for a newspaper, agency, channel or news site before
@@ -4141,6 +4196,13 @@ const PERSON_TRIGGERS_VI: &[&str] = &[
     "linh mục",
     "hòa thượng",
     "thượng tọa",
+    // Church titles: "Giáo hoàng Francis", "Hồng y Pietro Parolin".
+    "giáo hoàng",
+    "đức giáo hoàng",
+    "hồng y",
+    "giám mục",
+    "tổng giám mục",
+    "mục sư",
 ];
 
 fn is_name_syllable(w: &Word) -> bool {
@@ -4351,13 +4413,29 @@ impl Collector {
             .iter()
             .map(|k| self.best.get(k).map(|v| fold_key(v)).unwrap_or_default())
             .collect();
+        // "Elizabeth II" is a short form of "Elizabeth Alexandra Mary" too:
+        // the name without its regnal number.
+        let bases: Vec<String> = keys
+            .iter()
+            .zip(&spaced)
+            .map(|(k, sk)| {
+                let regnal = self.best.get(k).and_then(|v| v.rsplit(' ').next()).is_some_and(|last| {
+                    (2..=5).contains(&last.len()) && last.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+                });
+                match sk.rsplit_once(' ') {
+                    Some((base, _)) if regnal => base.to_string(),
+                    _ => sk.clone(),
+                }
+            })
+            .collect();
         let mut out = Vec::new();
-        for (k, sk) in keys.iter().zip(&spaced) {
+        for ((k, sk), base) in keys.iter().zip(&spaced).zip(&bases) {
             let shadowed = !self.keep_nested
                 && spaced.iter().any(|other| {
                     other != sk
                         && other.len() > sk.len()
                         && (other.ends_with(&format!(" {sk}")) || other.starts_with(&format!("{sk} ")))
+                        || base != sk && other != sk && other.len() > sk.len() && other.starts_with(&format!("{base} "))
                 });
             if !shadowed {
                 if let Some(v) = self.best.remove(k) {
@@ -4935,6 +5013,36 @@ mod tests {
         // A name the text also gives a place word is the place.
         let e = extract("Người dân phố Hàng Bông xúc động. Hàng Bông xúc động khi nhận quà của thành phố.");
         assert!(e.people.is_empty(), "{:?}", e.people);
+    }
+
+    #[test]
+    fn a_church_title_names_a_person_with_a_regnal_number() {
+        let e = extract("Giáo hoàng Francis quyết định ở lại. Trước đó, Giáo hoàng Benedict XVI từng ở đây nhiều năm.");
+        assert_eq!(e.people, ["Francis", "Benedict XVI"]);
+        // With its number a name is still a short form of the fullest one.
+        let e = extract("Giáo hoàng Benedict XVI thăm Đức. Ông Benedict Joseph Ratzinger sinh năm 1927 tại Bavaria.");
+        assert_eq!(e.people, ["Benedict Joseph Ratzinger"]);
+    }
+
+    #[test]
+    fn a_country_s_forces_named_with_it_are_an_organisation() {
+        let e = extract(
+            "Xung đột giữa quân đội Ukraine và phe ly khai tiếp diễn. Cảnh sát Philippines bắt 5 người. \
+             Bộ Tư lệnh Cảnh sát biển Việt Nam tuần tra. Cảnh sát giao thông đã có mặt tại hiện trường.",
+        );
+        let has = |o: &str| e.organizations.iter().any(|x| x == o);
+        assert!(
+            has("quân đội Ukraine") && has("Cảnh sát Philippines"),
+            "{:?}",
+            e.organizations
+        );
+        // Inside a longer name, the longer name; without a country, nothing.
+        assert!(!has("Cảnh sát biển Việt Nam"), "{:?}", e.organizations);
+        assert!(
+            !e.organizations.iter().any(|o| o.starts_with("Cảnh sát giao")),
+            "{:?}",
+            e.organizations
+        );
     }
 
     #[test]
