@@ -183,7 +183,7 @@ const FLOOR: Figures = Figures {
     provinces_f1: 1.00,
     people_f1: 0.93,
     orgs_f1: 0.77,
-    primary_acc: 0.91,
+    primary_acc: 0.95,
     date_acc: 0.93,
     title_acc: 0.95,
 };
@@ -230,7 +230,7 @@ floor_test!(
     /// and then used to improve the rules; floor: its current figures.
     second_development_batch_does_not_regress,
     "dev2.jsonl",
-    [0.95, 0.76, 0.80, 0.90, 0.65, 0.95]
+    [0.95, 0.76, 0.82, 0.95, 0.65, 0.95]
 );
 
 floor_test!(
@@ -238,7 +238,7 @@ floor_test!(
     /// before any rule was changed on it (README), then used like dev2.
     third_batch_does_not_regress,
     "dev3.jsonl",
-    [0.95, 0.79, 0.77, 0.90, 0.65, 0.95]
+    [0.95, 0.79, 0.77, 0.95, 0.65, 0.95]
 );
 
 floor_test!(
@@ -246,7 +246,7 @@ floor_test!(
     /// before any rule was changed on it (README), then used like dev2.
     fourth_batch_does_not_regress,
     "dev4.jsonl",
-    [0.95, 0.78, 0.73, 0.90, 0.75, 0.95]
+    [0.95, 0.78, 0.75, 0.95, 0.75, 0.95]
 );
 
 floor_test!(
@@ -255,7 +255,7 @@ floor_test!(
     /// then used like dev2; floor: its current figures.
     fifth_batch_does_not_regress,
     "dev5.jsonl",
-    [0.95, 0.84, 0.70, 0.85, 0.60, 0.95]
+    [0.95, 0.84, 0.70, 0.95, 0.60, 0.95]
 );
 
 floor_test!(
@@ -264,7 +264,7 @@ floor_test!(
     /// (README), never used for tuning; floor: its final figures.
     sixth_batch_does_not_regress,
     "dev6.jsonl",
-    [0.89, 0.87, 0.64, 0.85, 0.80, 0.95]
+    [0.89, 0.87, 0.67, 0.85, 0.80, 0.95]
 );
 
 floor_test!(
@@ -272,7 +272,24 @@ floor_test!(
     /// before any rule was changed on it (README), then used like dev2.
     seventh_batch_does_not_regress,
     "dev7.jsonl",
-    [0.95, 0.86, 0.66, 0.95, 0.65, 0.95]
+    [0.95, 0.86, 0.68, 0.95, 0.65, 0.95]
+);
+
+floor_test!(
+    /// The eighth batch (tests/gold/dev8.jsonl), annotated blind and scored
+    /// only at the start and the end of the session whose rules it measures
+    /// (README), never used for tuning; floor: its final figures.
+    eighth_batch_does_not_regress,
+    "dev8.jsonl",
+    [0.92, 0.79, 0.57, 0.85, 0.75, 0.95]
+);
+
+floor_test!(
+    /// The ninth batch (tests/gold/dev9.jsonl), annotated blind, scored once
+    /// before any rule was changed on it (README), then used like dev2.
+    ninth_batch_does_not_regress,
+    "dev9.jsonl",
+    [0.95, 0.81, 0.77, 0.95, 0.70, 0.95]
 );
 
 floor_test!(
@@ -475,20 +492,3 @@ fn gold_file_is_well_formed() {
         assert!(Path::new(&root().join("seeds").join(g["id"].as_str().unwrap())).exists() || g["corpus"] != "seeds");
     }
 }
-
-floor_test!(
-    /// The eighth batch (tests/gold/dev8.jsonl), annotated blind and scored
-    /// only at the start and the end of the session whose rules it measures
-    /// (README), never used for tuning; floor: its final figures.
-    eighth_batch_does_not_regress,
-    "dev8.jsonl",
-    [0.92, 0.79, 0.57, 0.85, 0.65, 0.95]
-);
-
-floor_test!(
-    /// The ninth batch (tests/gold/dev9.jsonl), annotated blind, scored once
-    /// before any rule was changed on it (README), then used like dev2.
-    ninth_batch_does_not_regress,
-    "dev9.jsonl",
-    [0.95, 0.75, 0.59, 0.90, 0.70, 0.95]
-);
