@@ -2473,9 +2473,9 @@ fn ends_compound(ws: &[Word], k: usize) -> bool {
     k >= 2 && ws[k - 1].joined && matches!(ws[k - 2].lower.as_str(), "nông" | "làng" | "bà" | "ông")
 }
 
-/// Names the text gives to districts, communes and wards ("huyện Hương
-/// Khê", "xã Đức Thạnh"): elsewhere in the same text they are the place,
-/// not a person.
+/// Names the text gives to districts, communes, wards and streets
+/// ("huyện Hương Khê", "xã Đức Thạnh", "đường Nguyễn Xí"): elsewhere in
+/// the same text they are the place, not a person.
 fn local_place_names(ws: &[Word]) -> Vec<String> {
     const LOCAL: &[&str] = &[
         "huyện",
@@ -2487,10 +2487,18 @@ fn local_place_names(ws: &[Word]) -> Vec<String> {
         "thôn",
         "xóm",
         "ấp",
+        "đường",
+        "phố",
+        "đại lộ",
+        "ngõ",
+        "hẻm",
     ];
-    let mut out = Vec::new();
+    let mut out: Vec<(usize, usize)> = Vec::new();
     for k in 1..ws.len() {
+        // "thành phố Vinh" is a city, named by the gazetteer or not at all.
+        let city = k >= 2 && ws[k - 1].lower == "phố" && ws[k - 2].lower == "thành";
         let after_local = !ends_compound(ws, k)
+            && !city
             && (1..=2.min(k)).any(|n| {
                 (k - n + 1..k).all(|m| ws[m].joined) && list_has(LOCAL, ws[k - n..k].iter().map(|w| w.lower.as_str()))
             });
@@ -2498,14 +2506,17 @@ fn local_place_names(ws: &[Word]) -> Vec<String> {
             continue;
         }
         let mut e = k + 1;
-        while e < ws.len() && e - k < 3 && ws[e].joined && is_titlecase(&ws[e]) && is_name_syllable(&ws[e]) {
+        while e < ws.len() && e - k < 4 && ws[e].joined && is_titlecase(&ws[e]) && is_name_syllable(&ws[e]) {
             e += 1;
         }
         if e - k >= 2 {
-            out.push(joined(&ws[k..e]));
+            out.push((k, e));
         }
     }
-    out
+    // Even after a title elsewhere ("tỷ phú Hương Khê"), the name is the
+    // place; so is a street named after a leader in a story about the
+    // street (a leader and his street in one text are rare).
+    out.into_iter().map(|(k, e)| joined(&ws[k..e])).collect()
 }
 
 /// A name alone after the article's last sentence (no full stop of its
@@ -4762,6 +4773,13 @@ mod tests {
         // "nông thôn" (countryside) before a name is no hamlet either.
         let e = extract("Theo Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Nguyễn Xuân Cường, chế biến còn yếu.");
         assert_eq!(e.people, ["Nguyễn Xuân Cường"]);
+        // A street too: "đường Nguyễn Xí" makes "đến Nguyễn Xí" the street;
+        // "thành phố Vinh" is no street.
+        let e = extract(
+            "Ngập nặng nhất là đường Nguyễn Xí (quận Bình Thạnh). Kẹt xe từ cầu Bình Triệu đến Nguyễn Xí. \
+             Chủ tịch thành phố Vinh Nguyễn Hoài Nam cho biết.",
+        );
+        assert_eq!(e.people, ["Nguyễn Hoài Nam"]);
     }
 
     #[test]
