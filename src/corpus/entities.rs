@@ -743,6 +743,10 @@ pub fn extract(text: &str) -> Entities {
             } else if let Some(e) = institutions().match_at(&ws, i).filter(|&e| trigger && j >= e + 2) {
                 // "người phát ngôn Điện Kremlin Dmitry Peskov".
                 e
+            } else if let Some(k) = ministry_before_name(&ws, i, j).filter(|_| trigger) {
+                // "Bộ trưởng Công Thương Vũ Huy Hoàng": the ministry's
+                // name without "Bộ" is not part of the minister's.
+                k
             } else {
                 i
             };
@@ -2471,6 +2475,21 @@ fn group_brand(ws: &[Word], s: usize, e: usize, band: bool) -> bool {
 /// "bà xã Lê Thị Hồng".
 fn ends_compound(ws: &[Word], k: usize) -> bool {
     k >= 2 && ws[k - 1].joined && matches!(ws[k - 2].lower.as_str(), "nông" | "làng" | "bà" | "ông")
+}
+
+/// In a titled run `i..j`, where a minister's name starts after the
+/// ministry's name written without "Bộ" ("Công Thương Vũ Huy Hoàng",
+/// "Y tế Nguyễn Thị Kim Tiến"): a family name that leaves two or more
+/// words, after words that with "Bộ" make an official name.
+fn ministry_before_name(ws: &[Word], i: usize, j: usize) -> Option<usize> {
+    (i + 1..j.saturating_sub(1)).find(|&k| {
+        is_family(&ws[k]) && {
+            let key: Vec<&str> = std::iter::once("bo")
+                .chain(ws[i..k].iter().map(|w| w.folded.as_str()))
+                .collect();
+            state_bodies().full_name(&key.join(" ")).is_some()
+        }
+    })
 }
 
 /// Names the text gives to districts, communes, wards and streets
@@ -5031,6 +5050,13 @@ mod tests {
         // A name the text also gives a place word is the place.
         let e = extract("Người dân phố Hàng Bông xúc động. Hàng Bông xúc động khi nhận quà của thành phố.");
         assert!(e.people.is_empty(), "{:?}", e.people);
+    }
+
+    #[test]
+    fn a_ministry_named_without_bo_is_cut_from_the_minister_s_name() {
+        let e =
+            extract("Bộ trưởng Công Thương Trần Tuấn Anh cho biết. Bộ trưởng Y tế Nguyễn Thị Kim Tiến thăm bệnh viện.");
+        assert_eq!(e.people, ["Trần Tuấn Anh", "Nguyễn Thị Kim Tiến"]);
     }
 
     #[test]
