@@ -246,7 +246,7 @@ floor_test!(
     /// before any rule was changed on it (README), then used like dev2.
     fourth_batch_does_not_regress,
     "dev4.jsonl",
-    [0.95, 0.78, 0.75, 0.95, 0.75, 0.95]
+    [0.95, 0.81, 0.75, 0.95, 0.75, 0.95]
 );
 
 floor_test!(
@@ -289,7 +289,7 @@ floor_test!(
     /// before any rule was changed on it (README), then used like dev2.
     ninth_batch_does_not_regress,
     "dev9.jsonl",
-    [0.95, 0.81, 0.77, 0.95, 0.70, 0.95]
+    [0.95, 0.82, 0.77, 0.95, 0.70, 0.95]
 );
 
 floor_test!(
