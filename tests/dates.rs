@@ -45,13 +45,18 @@ fn day_number(s: &str) -> Option<i64> {
     Some(y * 372 + m * 31 + d)
 }
 
-fn tally(corpus: &str) -> Option<Tally> {
+/// The lines of `../shared/corpora/<corpus>/corpus.jsonl.gz`, if present.
+fn open_corpus(corpus: &str) -> Option<impl BufRead> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/corpora")
         .join(corpus)
         .join("corpus.jsonl.gz");
     let file = std::fs::File::open(&path).ok()?;
-    let reader = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file));
+    Some(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file)))
+}
+
+fn tally(corpus: &str) -> Option<Tally> {
+    let reader = open_corpus(corpus)?;
     let mut t = Tally::default();
     for (i, line) in reader.lines().enumerate() {
         let Ok(mut v) = serde_json::from_str::<Value>(&line.ok()?) else {
@@ -125,12 +130,7 @@ fn text_dates_agree_with_metadata_dates() {
 /// years counted first ([`batch_year`]). The stripped records' dates, with
 /// and without the file's common year, against their true dates.
 fn common_year_tally(corpus: &str) -> Option<[(usize, usize, usize); 2]> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpora")
-        .join(corpus)
-        .join("corpus.jsonl.gz");
-    let file = std::fs::File::open(&path).ok()?;
-    let reader = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file));
+    let reader = open_corpus(corpus)?;
     let mut records: Vec<(RawDoc, Option<String>)> = Vec::new();
     for (i, line) in reader.lines().enumerate() {
         let Ok(mut v) = serde_json::from_str::<Value>(&line.ok()?) else {
