@@ -1605,9 +1605,10 @@ const PRESS_CLASSIFIERS: &[&str] = &[
 /// one to four capitalised words, not a platform or product ("trang
 /// Facebook"), a person ("tờ Nguyễn …") or a place ("kênh Nhiêu Lộc").
 fn press_outlet_after(ws: &[Word], k: usize) -> Option<(usize, usize)> {
-    // Pages, forms and papers: "trang Fanpage", "tờ Phiếu …", "tờ Séc".
+    // Pages, forms and papers, compared with their marks ("tờ Đơn" is a
+    // form, "tờ Don Balon" a paper): "trang Fanpage", "tờ Phiếu …".
     const NOT_OUTLETS: &[&str] = &[
-        "fanpage", "website", "web", "blog", "online", "mxh", "phieu", "giay", "don", "trinh", "khai", "sec", "ve",
+        "fanpage", "website", "web", "blog", "online", "mxh", "phiếu", "giấy", "đơn", "trình", "khai", "séc", "vé",
     ];
     let n = head_len(ws, k, PRESS_CLASSIFIERS)?;
     let w = &ws[k];
@@ -1674,7 +1675,7 @@ fn press_outlet_after(ws: &[Word], k: usize) -> Option<(usize, usize)> {
     if runs_on && !ws[s..e].iter().all(|w| w.text.is_ascii()) {
         return None;
     }
-    if NOT_OUTLETS.contains(&ws[s].folded.as_str()) {
+    if NOT_OUTLETS.contains(&ws[s].lower.as_str()) {
         return None;
     }
     let first = &ws[s];
