@@ -890,9 +890,8 @@ pub fn extract(text: &str) -> Entities {
     let mut named_after: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        let official_end = state_bodies().match_at(&ws, i);
         match body_at(&ws, i) {
-            Some((head_len, end)) => {
+            Some((head_len, end, official)) => {
                 // A school or shop named after a person: the name is not a
                 // person in the news unless the text also uses it alone.
                 if NAMESAKE_HEADS.contains(&ws[i].lower.as_str()) {
@@ -913,8 +912,8 @@ pub fn extract(text: &str) -> Entities {
                 let journal = head == "tạp" && rest.iter().all(|w| w.text.is_ascii());
                 // "Đài Khí tượng thủy văn khu vực Nam Bộ" is an official
                 // name, not the classifier "đài" before a station's brand.
-                let classifier = (matches!(head, "báo" | "đài" | "pv" | "phóng") || journal || band || group)
-                    && official_end.is_none();
+                let classifier =
+                    (matches!(head, "báo" | "đài" | "pv" | "phóng") || journal || band || group) && !official;
                 let club = matches!(head, "clb" | "câu");
                 if club {
                     // "CLB Mallorca và Barcelona": two clubs.
@@ -2215,8 +2214,8 @@ fn given_name_people(ws: &[Word], people: &Collector) -> Vec<String> {
         }
         i = j;
     }
+    // (Repeats are merged by the caller's collector.)
     subject.retain(|n| !placed.contains(n));
-    subject.dedup();
     subject
 }
 
@@ -3406,16 +3405,17 @@ fn head_len(ws: &[Word], i: usize, list: &'static [&'static str]) -> Option<usiz
     None
 }
 
-/// A Vietnamese organisation at `i`, (head length, end of the name): the
-/// head-word rules ([`vi_org_end`]), lengthened to an official name
+/// A Vietnamese organisation at `i`, (head length, end of the name,
+/// whether an official name starts there): the head-word rules
+/// ([`vi_org_end`]), lengthened to an official name
 /// (`data/state_bodies.txt`) that starts there.
-fn body_at(ws: &[Word], i: usize) -> Option<(usize, usize)> {
+fn body_at(ws: &[Word], i: usize) -> Option<(usize, usize, bool)> {
     // An official name runs on where the head-word rules stop: "Bộ Lao
     // động, thương binh và xã hội", "Ủy ban Về các vấn đề xã hội".
     match (vi_org_end(ws, i), state_bodies().match_at(ws, i)) {
-        (Some((n, end)), Some(e)) => Some((n, end.max(e))),
-        (None, Some(e)) => Some((head_len(ws, i, ORG_HEADS_VI_EXACT).unwrap_or(1).min(e - i), e)),
-        (found, None) => found,
+        (Some((n, end)), Some(e)) => Some((n, end.max(e), true)),
+        (None, Some(e)) => Some((head_len(ws, i, ORG_HEADS_VI_EXACT).unwrap_or(1).min(e - i), e, true)),
+        (found, None) => found.map(|(n, end)| (n, end, false)),
     }
 }
 
@@ -3798,7 +3798,7 @@ fn parent_after(ws: &[Word], end: usize) -> Option<(usize, usize)> {
     if !w.cap {
         return None;
     }
-    let (_, e) = body_at(ws, end)?;
+    let (_, e, _) = body_at(ws, end)?;
     // "Bộ TN-MT, Bộ Tư lệnh Thủ đô, Bộ Tư lệnh Quân chủng …": a list of
     // bodies, not a sub-unit and its parent.
     let listed = ws.get(e).is_some_and(|w| {
